@@ -1,0 +1,8 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121053929_initial } from './Migration20261121053929_initial';
+
+/**
+ * Every migration in order. Listed explicitly so the same code runs under tsx, ts-jest
+ * and the compiled build without globbing the file system. New ones: `npm run db:migration:create`.
+ */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261121053929_initial', class: Migration20261121053929_initial }];
