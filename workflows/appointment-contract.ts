@@ -1,0 +1,50 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+/** Names and payloads shared by the API (which signals) and the appointment workflow. */
+export const appointmentEventTypes = [
+  'appointment.booked',
+  'appointment.confirmed',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'appointment.checked_in',
+  'appointment.completed',
+  'appointment.no_show',
+  'message.received',
+] as const;
+export type AppointmentEventType = (typeof appointmentEventTypes)[number];
+
+export interface AppointmentEvent {
+  type: AppointmentEventType;
+  /** ISO-8601 time the change happened. */
+  at: string;
+  /** New times on a reschedule, the reason on a cancel, the text of a reply. */
+  data?: {
+    startsAt?: string;
+    endsAt?: string;
+    status?: string;
+    reason?: string;
+    body?: string;
+    from?: string;
+  };
+}
+
+export interface AppointmentWorkflowInput {
+  tenantId: string;
+  appointmentId: string;
+}
+
+export interface AppointmentWorkflowState {
+  tenantId: string;
+  appointmentId: string;
+  status: string;
+  events: AppointmentEvent[];
+  children: Array<{ workflowId: string; automationId: string; version: number; event: string }>;
+}
+
+export const appointmentWorkflowType = 'appointmentWorkflow';
+export const appointmentEventSignal = defineSignal<[AppointmentEvent]>('appointmentEvent');
+export const appointmentStateQuery = defineQuery<AppointmentWorkflowState>('appointmentState');
+
+export function appointmentWorkflowId(tenantId: string, appointmentId: string): string {
+  return `appointment:${tenantId}:${appointmentId}`;
+}

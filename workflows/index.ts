@@ -1,0 +1,2 @@
+/** Every workflow the worker registers. Deterministic code only: see eslint's rules for this folder. */
+export { appointmentWorkflow } from './appointment';
