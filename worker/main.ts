@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../runtime/config';
 import { createLogger } from '../runtime/logger';
 import { connectTemporalWorker } from '../runtime/temporal-connection';
 import { startWorker } from './start-worker';
+import { installTemporalRuntime } from './temporal-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       ...(config.TEMPORAL_ADDRESS ? [] : ['TEMPORAL_ADDRESS: is required for a standalone worker']),
     ]);
   }
+  installTemporalRuntime(logger);
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectTemporalWorker(config.TEMPORAL_ADDRESS, config);
   const running = await startWorker({ config, orm, connection, logger });

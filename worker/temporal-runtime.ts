@@ -19,6 +19,15 @@ export function installTemporalRuntime(logger: Logger): void {
   if (installed) return;
   installed = true;
   const temporalLogger = logger.child({ component: 'temporal' });
+  try {
+    installRuntime(temporalLogger);
+  } catch (err) {
+    // A NativeConnection made earlier already created the default Runtime; keep it.
+    logger.debug({ err }, 'temporal runtime already initialised; SDK logs use its default logger');
+  }
+}
+
+function installRuntime(temporalLogger: Logger): void {
   Runtime.install({
     logger: new DefaultLogger('INFO', (entry) => {
       temporalLogger[pinoLevel[entry.level]]({ ...entry.meta }, entry.message);

@@ -1,0 +1,74 @@
+import cors from 'cors';
+import express, { type Application, Router } from 'express';
+import helmet from 'helmet';
+import type { Client } from '@temporalio/client';
+import type { MikroORM } from '../db/orm';
+import type { AppConfig } from '../runtime/config';
+import type { Logger } from '../runtime/logger';
+import { createTokenService, resolveJwtSecret, type TokenService } from './auth/tokens';
+import type { ApiDeps } from './deps';
+import { AppError } from './errors';
+import { apiNotFound, errorHandler } from './error-handler';
+import { authenticate } from './middleware/authenticate';
+import { jsonBody } from './middleware/json-body';
+import { authRateLimit, type RateLimitOptions } from './middleware/rate-limit';
+import { requestLogging } from './middleware/request-logging';
+import { buildOpenApiDocument } from './openapi/document';
+import { accountRouter, publicAuthRouter } from './routes/auth.routes';
+import { docsRouter } from './routes/docs.routes';
+import { healthRouter } from './routes/health.routes';
+import { routeModules } from './routes';
+import { findUiDir, staticUi } from './static-ui';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  orm: MikroORM;
+  temporal: Client;
+  logger: Logger;
+  /** Defaults to one built from JWT_SECRET or the secret kept under DATA_DIR. */
+  tokens?: TokenService;
+  /** The built builder-ui; found automatically when omitted, `false` to serve no UI. */
+  uiDir?: string | false;
+  /** Requests per window and address on /api/auth. */
+  authRateLimit?: RateLimitOptions;
+  bodyLimit?: string;
+}
+
+const apiVersion = '0.1.0';
+
+/** The Express application: middleware, /healthz + /readyz, everything under /api, and the UI. */
+export function createApp(options: CreateAppOptions): Application {
+  const { config, logger } = options;
+  const tokens = options.tokens ?? createTokenService(resolveJwtSecret(config), config.TOKEN_TTL);
+  const deps: ApiDeps = { config, orm: options.orm, temporal: options.temporal, logger, tokens };
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind docker/k8s ingress the client address comes from X-Forwarded-For set by a private-network proxy.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestLogging(logger));
+  app.use(helmet());
+  const origins = config.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins?.length) app.use(cors({ origin: origins, credentials: true, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed'] }));
+
+  app.use(healthRouter(deps));
+
+  const api = Router();
+  api.use(jsonBody(options.bodyLimit));
+  api.use(docsRouter(buildOpenApiDocument(routeModules, apiVersion)));
+  const rateLimit = options.authRateLimit ?? { windowMs: 15 * 60_000, limit: config.NODE_ENV === 'test' ? 10_000 : 100 };
+  api.use('/auth', authRateLimit(rateLimit), publicAuthRouter(deps));
+  api.use(authenticate(deps));
+  api.use('/auth', accountRouter());
+  for (const module of routeModules) api.use(module.path, module.router(deps));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const uiDir = options.uiDir === undefined ? findUiDir() : options.uiDir || undefined;
+  if (uiDir) app.use(staticUi(uiDir));
+  app.use((req) => {
+    throw new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

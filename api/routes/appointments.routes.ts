@@ -1,0 +1,102 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import { ctxOf } from '../context';
+import type { ApiDeps } from '../deps';
+import { commonErrors } from '../openapi/describe-crud';
+import { cancelAppointment } from '../services/cancel-appointment';
+import { createAppointment } from '../services/create-appointment';
+import { findRecordOrThrow } from '../services/crud/get-record';
+import { listRecords } from '../services/crud/list-records';
+import { idempotentRequest } from '../services/idempotency';
+import { presentAppointment } from '../services/present-appointment';
+import { appointmentResource } from '../services/resources/appointments.resource';
+import { parseId, parseInput } from '../validate';
+import {
+  appointmentListQuery,
+  appointmentSchema,
+  cancelAppointmentSchema,
+  createAppointmentSchema,
+} from './appointments.schema';
+import { errorSchema, idParams, pageOf } from './common.schema';
+import type { RouteModule } from './route-module';
+import { z } from '../zod';
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes the request safe to retry' }),
+});
+
+function router(deps: ApiDeps): Router {
+  const r = Router();
+  const taskQueue = deps.config.TEMPORAL_TASK_QUEUE;
+
+  r.get('/', async (req, res) => {
+    const query = parseInput(appointmentListQuery, req.query, 'query');
+    res.json(await listRecords(ctxOf(req), appointmentResource, query));
+  });
+
+  r.get('/:id', async (req, res) => {
+    const row = await findRecordOrThrow(ctxOf(req), appointmentResource, parseId(req.params.id, 'Appointment'));
+    res.json(presentAppointment(row));
+  });
+
+  r.post('/', async (req, res) => {
+    const input = parseInput(createAppointmentSchema, req.body, 'body');
+    const idempotency = idempotentRequest(req.get('Idempotency-Key'), { method: 'POST', path: '/api/appointments', body: req.body });
+    const result = await createAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, input, idempotency });
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(result.status).json(result.body);
+  });
+
+  r.post('/:id/cancel', async (req, res) => {
+    const id = parseId(req.params.id, 'Appointment');
+    const input = parseInput(cancelAppointmentSchema, req.body, 'body');
+    res.json(await cancelAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, reason: input.reason }));
+  });
+
+  return r;
+}
+
+function document(registry: OpenAPIRegistry): void {
+  const json = (schema: Parameters<typeof registry.register>[1]) => ({ content: { 'application/json': { schema } } });
+  const tags = ['Appointments'];
+  const security = [{ bearerAuth: [] }];
+  const err = (description: string) => ({ description, ...json(errorSchema) });
+  registry.registerPath({
+    method: 'get', path: '/api/appointments', tags, security, summary: 'List appointments (ordered by start)',
+    request: { query: appointmentListQuery },
+    responses: { 200: { description: 'A page of appointments', ...json(pageOf(appointmentSchema, 'AppointmentsPage')) }, ...commonErrors },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/appointments', tags, security,
+    summary: 'Book an appointment and start its workflow',
+    description: 'Send an Idempotency-Key header to make retries safe: the same key with the same body replays the first answer.',
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, ...json(createAppointmentSchema) },
+    },
+    responses: {
+      201: { description: 'Booked', ...json(appointmentSchema) },
+      ...commonErrors,
+      403: err('override needs the owner or admin role'),
+      409: err('SLOT_TAKEN: the staff member already has an overlapping appointment'),
+      422: err('IDEMPOTENCY_KEY_REUSED: the key was used for a different request'),
+    },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/appointments/{id}', tags, security, summary: 'Get an appointment',
+    request: { params: idParams },
+    responses: { 200: { description: 'The appointment', ...json(appointmentSchema) }, ...commonErrors, 404: err('Not found') },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/appointments/{id}/cancel', tags, security, summary: 'Cancel an appointment',
+    request: { params: idParams, body: { required: false, ...json(cancelAppointmentSchema) } },
+    responses: {
+      200: { description: 'Cancelled', ...json(appointmentSchema) },
+      ...commonErrors,
+      404: err('Not found'),
+      409: err('INVALID_STATE: already completed or a no-show'),
+    },
+  });
+}
+
+export const appointmentsRoutes: RouteModule = { path: '/appointments', router, document };

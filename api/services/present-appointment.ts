@@ -1,0 +1,27 @@
+import type { Appointment } from '../../db/entities';
+import type { AppointmentBody } from '../routes/appointments.schema';
+
+export function presentAppointment(a: Appointment): AppointmentBody {
+  return {
+    id: a.id,
+    tenantId: a.tenantId,
+    serviceId: a.serviceId,
+    staffId: a.staffId ?? null,
+    customerId: a.customerId,
+    locationId: a.locationId ?? null,
+    petId: a.petId ?? null,
+    status: a.status,
+    source: a.source,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    priceCents: a.priceCents,
+    notes: a.notes ?? null,
+    cancelReason: a.cancelReason ?? null,
+    cancelledAt: a.cancelledAt ? a.cancelledAt.toISOString() : null,
+    overridden: a.overridden,
+    createdByUserId: a.createdByUserId ?? null,
+    workflowId: a.workflowId,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
