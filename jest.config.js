@@ -17,6 +17,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/{workflows,activities,api,db,runtime,worker}/**/*.test.ts',
         '<rootDir>/test/unit/**/*.test.ts',
+        '<rootDir>/test/replay/**/*.test.ts',
       ],
     },
     {

@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Appointment, Customer, Service, Staff, Tenant } from '../db/entities';
+import { Appointment, Customer, Pet, Service, Staff, Tenant, type TenantPolicies } from '../db/entities';
+import { Location } from '../db/entities/location';
 
 export interface AppointmentSnapshot {
-  tenant: { id: string; name: string; timezone: string; currency: string };
+  tenant: { id: string; name: string; slug: string; timezone: string; currency: string; policies: TenantPolicies };
   appointment: {
     id: string;
     status: string;
@@ -11,20 +12,41 @@ export interface AppointmentSnapshot {
     endsAt: string;
     priceCents: number;
     source: string;
+    durationMinutes: number;
+    createdAt: string;
+    notes?: string;
+    arrivedAt?: string;
+    cancelReason?: string;
+    meetingLink?: string;
+    locationName?: string;
+    participantCount: number;
   };
-  service: { id: string; name: string; category: string | null; durationMinutes: number };
-  staff: { id: string; name: string } | null;
+  service: { id: string; name: string; category: string | null; durationMinutes: number; priceCents: number };
+  staff: { id: string; name: string; email: string; phone?: string } | null;
   customer: {
     id: string;
     name: string;
+    firstName: string;
     phone: string | null;
     email: string | null;
     smsOptIn: boolean;
     emailOptIn: boolean;
+    whatsappOptIn: boolean;
+    preferredChannel: string;
     reputationScore: number;
+    noShowCount: number;
+    visitCount: number;
+    lastVisitAt?: string;
+    birthday?: string;
     tags: string[];
     timezone: string;
   };
+  pets: Array<{ id: string; name: string; species: string; breed?: string; birthday?: string }>;
+}
+
+/** Optional fields are left out rather than set to undefined, so the snapshot is plain JSON. */
+function defined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /**
@@ -46,39 +68,65 @@ export function createAppointmentSnapshotActivity(deps: { orm: MikroORM }) {
         'AppointmentNotFound',
       );
     }
-    const [service, customer, staff] = await Promise.all([
+    const [service, customer, staff, location, pets] = await Promise.all([
       em.findOneOrFail(Service, { id: appointment.serviceId }),
       em.findOneOrFail(Customer, { id: appointment.customerId }),
       appointment.staffId ? em.findOne(Staff, { id: appointment.staffId }) : Promise.resolve(null),
+      appointment.locationId ? em.findOne(Location, { id: appointment.locationId }) : Promise.resolve(null),
+      em.find(Pet, { customerId: appointment.customerId }, { orderBy: { name: 'asc' }, limit: 20 }),
     ]);
     return {
-      tenant: { id: tenant.id, name: tenant.name, timezone: tenant.timezone, currency: tenant.currency },
-      appointment: {
+      tenant: {
+        id: tenant.id,
+        name: tenant.name,
+        slug: tenant.slug,
+        timezone: tenant.timezone,
+        currency: tenant.currency,
+        policies: tenant.policies,
+      },
+      appointment: defined({
         id: appointment.id,
         status: appointment.status,
         startsAt: appointment.startsAt.toISOString(),
         endsAt: appointment.endsAt.toISOString(),
         priceCents: appointment.priceCents,
         source: appointment.source,
-      },
+        durationMinutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+        createdAt: appointment.createdAt.toISOString(),
+        notes: appointment.notes,
+        arrivedAt: appointment.arrivedAt?.toISOString(),
+        cancelReason: appointment.cancelReason,
+        meetingLink: appointment.meetingLink,
+        locationName: location?.name,
+        participantCount: Math.max(1, appointment.participants.length),
+      }),
       service: {
         id: service.id,
         name: service.name,
         category: service.category ?? null,
         durationMinutes: service.durationMinutes,
+        priceCents: service.priceCents,
       },
-      staff: staff ? { id: staff.id, name: staff.name } : null,
-      customer: {
+      staff: staff ? defined({ id: staff.id, name: staff.name, email: staff.email, phone: staff.phone }) : null,
+      customer: defined({
         id: customer.id,
         name: customer.name,
+        firstName: customer.name.trim().split(/\s+/)[0] ?? customer.name,
         phone: customer.phone ?? null,
         email: customer.email ?? null,
-        smsOptIn: customer.smsOptIn,
+        smsOptIn: customer.smsOptIn && !customer.smsOptedOutAt,
         emailOptIn: customer.emailOptIn,
+        whatsappOptIn: customer.whatsappOptIn,
+        preferredChannel: customer.channelPreferences[0] ?? 'sms',
         reputationScore: customer.reputationScore,
+        noShowCount: customer.noShowCount,
+        visitCount: customer.visitCount,
+        lastVisitAt: customer.lastVisitAt?.toISOString(),
+        birthday: customer.birthday,
         tags: customer.tags,
         timezone: customer.timezone ?? tenant.timezone,
-      },
+      }),
+      pets: pets.map((pet) => defined({ id: pet.id, name: pet.name, species: pet.species, breed: pet.breed, birthday: pet.birthDate })),
     };
   };
 }

@@ -1,18 +1,28 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../runtime/logger';
 import { createAppointmentSnapshotActivity } from './appointment-snapshot';
+import { createAutomationActivities } from './automation';
+import { createMessagingActivities, type MessagingActivityDeps } from './messaging';
 
 export interface ActivityDeps {
   orm: MikroORM;
   logger: Logger;
+  /** Providers and settings for sends; default: picked from the environment (outbox in dev). */
+  messaging?: Pick<MessagingActivityDeps, 'providers' | 'config'>;
+  /** For webhook calls; tests pass their own. */
+  fetch?: typeof fetch;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
 export function createActivities(deps: ActivityDeps) {
   return {
     loadAppointmentSnapshot: createAppointmentSnapshotActivity(deps),
+    ...createAutomationActivities(deps),
+    ...createMessagingActivities({ orm: deps.orm, logger: deps.logger, ...deps.messaging }),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { AppointmentSnapshot } from './appointment-snapshot';
+export type { SendMessageInput, SendMessageResult } from './messaging';
+export type { ActionOutcome, TriggeredAutomation } from './automation';

@@ -25,6 +25,8 @@ export interface AppointmentEvent {
     reason?: string;
     body?: string;
     from?: string;
+    /** The automation run that caused the change (e.g. a no-show marked by the no-show defense). */
+    origin?: string;
   };
 }
 
@@ -38,11 +40,29 @@ export interface AppointmentWorkflowState {
   appointmentId: string;
   status: string;
   events: AppointmentEvent[];
-  children: Array<{ workflowId: string; automationId: string; version: number; event: string }>;
+  children: Array<{
+    workflowId: string;
+    automationId: string;
+    version: number;
+    event: string;
+    automationVersionId?: string;
+    /** Set once the run has ended; a finished run gets no more events. */
+    finished?: boolean;
+  }>;
+  /** How many times each event type arrived: the n of the run workflow ids it starts. */
+  eventCounts?: Record<string, number>;
+  startsAt?: string;
+}
+
+/** Sent by an automation run to its parent when it ends, so the parent knows when it may end too. */
+export interface AutomationRunFinished {
+  workflowId: string;
+  status: string;
 }
 
 export const appointmentWorkflowType = 'appointmentWorkflow';
 export const appointmentEventSignal = defineSignal<[AppointmentEvent]>('appointmentEvent');
+export const automationRunFinishedSignal = defineSignal<[AutomationRunFinished]>('automationRunFinished');
 export const appointmentStateQuery = defineQuery<AppointmentWorkflowState>('appointmentState');
 
 export function appointmentWorkflowId(tenantId: string, appointmentId: string): string {

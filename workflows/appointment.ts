@@ -1,20 +1,31 @@
 import {
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities, AppointmentSnapshot } from '../activities';
 import {
   type AppointmentEvent,
   appointmentEventSignal,
   appointmentStateQuery,
   type AppointmentWorkflowInput,
   type AppointmentWorkflowState,
+  automationRunFinishedSignal,
 } from './appointment-contract';
+import { runContextFor, toRunEvent } from './appointment-run-context';
+import { automationRun } from './automation-run';
+import { automationRunWorkflowId, runEventSignal } from './automation-run-contract';
+import { type RunEvent, triggerMatches } from './dsl';
 
-const { loadAppointmentSnapshot } = proxyActivities<Activities>({
+const { loadAppointmentSnapshot, findTriggeredAutomations } = proxyActivities<
+  Pick<Activities, 'loadAppointmentSnapshot' | 'findTriggeredAutomations'>
+>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['AppointmentNotFound'] },
 });
@@ -34,8 +45,10 @@ const keptEvents = 50;
 
 /**
  * The entity workflow `appointment:<tenant>:<id>`: one per appointment, started with
- * signalWithStart by the API and signalled on every change. It lives until the
- * appointment reaches a final status.
+ * signalWithStart by the API and signalled on every change. For each event it starts an
+ * `automationRun` child per active automation whose trigger matches, pinned to the version
+ * published at that moment, and forwards later events to the children still running. It ends
+ * once the appointment has reached a final status and its children have finished.
  */
 export async function appointmentWorkflow(
   input: AppointmentWorkflowInput,
@@ -48,26 +61,119 @@ export async function appointmentWorkflow(
     events: [],
     children: [],
   };
+  state.eventCounts ??= {};
   const inbox: AppointmentEvent[] = [];
 
   setHandler(appointmentEventSignal, (event) => {
     inbox.push(event);
   });
+  setHandler(automationRunFinishedSignal, ({ workflowId }) => markFinished(workflowId));
   setHandler(appointmentStateQuery, () => state);
 
+  function markFinished(workflowId: string): void {
+    const child = state.children.find((c) => c.workflowId === workflowId);
+    if (child) child.finished = true;
+  }
+  const running = () => state.children.filter((c) => !c.finished);
+
+  /** Read once at start; the first event (the one signalWithStart delivered) reuses it. */
+  let fresh: AppointmentSnapshot | undefined;
   if (!carried) {
-    const snapshot = await loadAppointmentSnapshot(input);
-    state.status = snapshot.appointment.status;
+    fresh = await loadAppointmentSnapshot(input);
+    state.status = fresh.appointment.status;
+    state.startsAt = fresh.appointment.startsAt;
   }
 
-  while (!terminalStatuses.has(state.status)) {
-    await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested);
-    while (inbox.length > 0) {
-      const event = inbox.shift()!;
-      state.events = [...state.events, event].slice(-keptEvents);
-      state.status = event.data?.status ?? statusAfter[event.type] ?? state.status;
+  async function forward(event: RunEvent, origin: string | undefined): Promise<void> {
+    await Promise.all(
+      running()
+        .filter((child) => child.workflowId !== origin)
+        .map(async (child) => {
+          try {
+            await getExternalWorkflowHandle(child.workflowId).signal(runEventSignal, event);
+          } catch {
+            // It ended between its last step and this event.
+            markFinished(child.workflowId);
+          }
+        }),
+    );
+  }
+
+  async function startTriggered(event: AppointmentEvent, occurrence: number): Promise<void> {
+    const automations = await findTriggeredAutomations({ tenantId: input.tenantId, event: event.type });
+    if (automations.length === 0) {
+      fresh = undefined;
+      return;
     }
-    if (workflowInfo().continueAsNewSuggested && !terminalStatuses.has(state.status)) {
+    const snapshot = fresh ?? (await loadAppointmentSnapshot(input));
+    fresh = undefined;
+    const context = runContextFor(snapshot, event);
+    for (const automation of automations) {
+      if (!triggerMatches(automation.definition, event.type, context, Date.now())) continue;
+      const workflowId = automationRunWorkflowId({
+        tenantId: input.tenantId,
+        subjectId: input.appointmentId,
+        automationId: automation.automationId,
+        event: event.type,
+        occurrence,
+      });
+      if (state.children.some((c) => c.workflowId === workflowId)) continue;
+      const child = {
+        workflowId,
+        automationId: automation.automationId,
+        version: automation.version,
+        automationVersionId: automation.automationVersionId,
+        event: event.type,
+      };
+      try {
+        const handle = await startChild(automationRun, {
+          workflowId,
+          args: [
+            {
+              tenantId: input.tenantId,
+              automationId: automation.automationId,
+              version: automation.version,
+              automationVersionId: automation.automationVersionId,
+              definition: automation.definition,
+              context,
+              triggerEvent: event.type,
+              triggerKey: `${event.type}:${occurrence}`,
+              parentWorkflowId: workflowInfo().workflowId,
+            },
+          ],
+          // The parent continues as new now and then; its runs must outlive each of its executions.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        state.children.push(child);
+        handle.result().then(
+          () => markFinished(workflowId),
+          () => markFinished(workflowId),
+        );
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        state.children.push(child);
+      }
+    }
+  }
+
+  async function handle(event: AppointmentEvent): Promise<void> {
+    state.events = [...state.events, event].slice(-keptEvents);
+    state.status = event.data?.status ?? statusAfter[event.type] ?? state.status;
+    if (event.type === 'appointment.rescheduled' && event.data?.startsAt) state.startsAt = event.data.startsAt;
+    const counts = state.eventCounts as Record<string, number>;
+    const occurrence = (counts[event.type] ?? 0) + 1;
+    counts[event.type] = occurrence;
+    const runEvent = toRunEvent(event);
+    if (runEvent) await forward(runEvent, event.data?.origin);
+    await startTriggered(event, occurrence);
+  }
+
+  const done = () => terminalStatuses.has(state.status) && running().length === 0 && inbox.length === 0;
+
+  while (!done()) {
+    await condition(() => inbox.length > 0 || done() || workflowInfo().continueAsNewSuggested);
+    while (inbox.length > 0) await handle(inbox.shift() as AppointmentEvent);
+    if (workflowInfo().continueAsNewSuggested && !done()) {
       await continueAsNew<typeof appointmentWorkflow>(input, state);
     }
   }

@@ -1,2 +1,3 @@
 /** Every workflow the worker registers. Deterministic code only: see eslint's rules for this folder. */
 export { appointmentWorkflow } from './appointment';
+export { automationRun } from './automation-run';

@@ -6,6 +6,7 @@ import { createOrm } from '../../db/orm';
 import { createLogger } from '../../runtime/logger';
 import { connectTemporalWorker } from '../../runtime/temporal-connection';
 import { type RunningWorker, startWorker } from '../../worker/start-worker';
+import { installTemporalRuntime } from '../../worker/temporal-runtime';
 import {
   appointmentEventSignal,
   appointmentStateQuery,
@@ -22,6 +23,7 @@ let db: { url: string; drop(): Promise<void> };
 let orm: MikroORM;
 let client: Client;
 let worker: RunningWorker;
+let workerConnection: Awaited<ReturnType<typeof connectTemporalWorker>>;
 
 async function bookAppointment(): Promise<Appointment> {
   const em = orm.em.fork();
@@ -48,15 +50,18 @@ async function bookAppointment(): Promise<Appointment> {
 }
 
 beforeAll(async () => {
+  installTemporalRuntime(logger);
   db = await createTestDatabase();
   orm = await createOrm(db.url);
   const address = process.env.TEMPORAL_ADDRESS!;
   client = new Client({ connection: await Connection.connect({ address }), namespace: 'default' });
-  worker = await startWorker({ config, orm, connection: await connectTemporalWorker(address, config), logger });
+  workerConnection = await connectTemporalWorker(address, config);
+  worker = await startWorker({ config, orm, connection: workerConnection, logger });
 });
 
 afterAll(async () => {
   await worker?.stop();
+  await workerConnection?.close();
   await client?.connection.close();
   await orm?.close();
   await db?.drop();

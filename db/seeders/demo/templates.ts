@@ -17,7 +17,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
     channel: 'sms',
     body:
       "Hi {{customer.firstName}}, you're booked at {{tenant.name}}: {{service.name}} with {{staff.name}} on " +
-      '{{appointment.startsAt}}. Manage your booking: {{appointment.portalUrl}} Reply STOP to opt out.',
+      '{{formatDateTime appointment.startsAt}}. Manage your booking: {{appointment.portalUrl}} Reply STOP to opt out.',
   },
   {
     key: 'booking-confirmation-email',
@@ -30,7 +30,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
       "Thanks for booking with {{tenant.name}}! Here's what we have:",
       '',
       '  {{service.name}} with {{staff.name}}',
-      '  {{appointment.startsAt}} ({{appointment.durationMinutes}} minutes)',
+      '  {{formatDateTime appointment.startsAt}} ({{appointment.durationMinutes}} minutes)',
       '  {{appointment.locationName}}',
       '',
       'Add it to your calendar: {{appointment.addToCalendarUrl}}',
@@ -50,7 +50,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
     body: [
       'Hi {{customer.firstName}},',
       '',
-      'A friendly reminder that {{service.name}} with {{staff.name}} is tomorrow, {{appointment.startsAt}}.',
+      'A friendly reminder that {{service.name}} with {{staff.name}} is tomorrow, {{formatDateTime appointment.startsAt}}.',
       '',
       "Please bring your pet's up-to-date vaccination records if we haven't seen them yet.",
       "Can't make it? Reschedule: {{appointment.rescheduleUrl}} · Cancel: {{appointment.cancelUrl}}",
@@ -63,7 +63,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
     name: 'Reminder 2 hours before (SMS)',
     channel: 'sms',
     body:
-      'Reminder from {{tenant.name}}: {{service.name}} with {{staff.name}} today at {{appointment.startsAt}}. ' +
+      'Reminder from {{tenant.name}}: {{service.name}} with {{staff.name}} today at {{formatTime appointment.startsAt}}. ' +
       'See you soon, {{customer.firstName}}!',
   },
   {
@@ -71,7 +71,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
     name: 'Please confirm (SMS)',
     channel: 'sms',
     body:
-      'Hi {{customer.firstName}}, please confirm {{service.name}} at {{tenant.name}} on {{appointment.startsAt}}. ' +
+      'Hi {{customer.firstName}}, please confirm {{service.name}} at {{tenant.name}} on {{formatDateTime appointment.startsAt}}. ' +
       'Reply C to confirm or X to cancel.',
   },
   {
@@ -96,7 +96,7 @@ export const DEMO_TEMPLATES: readonly TemplateSpec[] = [
     channel: 'sms',
     body:
       "Hi {{customer.firstName}}, {{vaccination.petName}}'s {{vaccination.name}} vaccination expires on " +
-      '{{vaccination.expiresAt}}. Please send us the updated record before the next visit. – {{tenant.name}}',
+      '{{formatDate vaccination.expiresAt}}. Please send us the updated record before the next visit. – {{tenant.name}}',
   },
   {
     key: 'birthday-sms',
