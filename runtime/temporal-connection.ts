@@ -3,10 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { AppConfig } from './config';
 
-type TemporalSettings = Pick<
-  AppConfig,
-  'TEMPORAL_NAMESPACE' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_API_KEY'
->;
+type TemporalSettings = Pick<AppConfig, 'TEMPORAL_NAMESPACE'> &
+  Partial<Pick<AppConfig, 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_API_KEY'>>;
 
 /** TLS (mTLS certificates or an API key, as Temporal Cloud takes them) from the config. */
 function connectionSecurity(config: TemporalSettings) {
