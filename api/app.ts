@@ -2,6 +2,8 @@ import cors from 'cors';
 import express, { type Application, Router } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
+import type twilio from 'twilio';
+import { createProviders, type Providers } from '../activities/messaging/providers';
 import type { MikroORM } from '../db/orm';
 import type { AppConfig } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
@@ -18,6 +20,8 @@ import { accountRouter, publicAuthRouter } from './routes/auth.routes';
 import { docsRouter } from './routes/docs.routes';
 import { healthRouter } from './routes/health.routes';
 import { routeModules } from './routes';
+import { twilioWebhooksRouter } from './routes/webhooks.routes';
+import { createIntegrationStatus } from './services/messaging/integration-status';
 import { findUiDir, staticUi } from './static-ui';
 
 export interface CreateAppOptions {
@@ -32,6 +36,10 @@ export interface CreateAppOptions {
   /** Requests per window and address on /api/auth. */
   authRateLimit?: RateLimitOptions;
   bodyLimit?: string;
+  /** Messaging providers for test sends and the status page; default: picked from the config (outbox when nothing is set). */
+  providers?: Providers;
+  /** Points the Twilio client at a fake in tests. */
+  twilioHttpClient?: twilio.RequestClient;
 }
 
 const apiVersion = '0.1.0';
@@ -40,7 +48,9 @@ const apiVersion = '0.1.0';
 export function createApp(options: CreateAppOptions): Application {
   const { config, logger } = options;
   const tokens = options.tokens ?? createTokenService(resolveJwtSecret(config), config.TOKEN_TTL);
-  const deps: ApiDeps = { config, orm: options.orm, temporal: options.temporal, logger, tokens };
+  const providers = options.providers ?? createProviders(config, options.twilioHttpClient ? { twilioHttpClient: options.twilioHttpClient } : {});
+  const integrationStatus = createIntegrationStatus({ providers, config, ...(options.twilioHttpClient ? { twilioHttpClient: options.twilioHttpClient } : {}) });
+  const deps: ApiDeps = { config, orm: options.orm, temporal: options.temporal, logger, tokens, messaging: { providers, integrationStatus } };
 
   const app = express();
   app.disable('x-powered-by');
@@ -52,6 +62,8 @@ export function createApp(options: CreateAppOptions): Application {
   if (origins?.length) app.use(cors({ origin: origins, credentials: true, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed'] }));
 
   app.use(healthRouter(deps));
+  // Twilio posts forms and signs them instead of sending a bearer token: mounted before the JSON-only api.
+  app.use('/api/webhooks/twilio', twilioWebhooksRouter(deps));
 
   const api = Router();
   api.use(jsonBody(options.bodyLimit));

@@ -1,8 +1,10 @@
 import type { Client } from '@temporalio/client';
+import type { Providers } from '../activities/messaging/providers';
 import type { MikroORM } from '../db/orm';
 import type { AppConfig } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import type { TokenService } from './auth/tokens';
+import type { IntegrationStatus } from './services/messaging/integration-status';
 
 /** What the api is built from; routes receive it and pass pieces to domain functions. */
 export interface ApiDeps {
@@ -11,4 +13,9 @@ export interface ApiDeps {
   temporal: Client;
   logger: Logger;
   tokens: TokenService;
+  messaging: {
+    /** The providers test messages go through (the worker picks its own from the same config). */
+    providers: Providers;
+    integrationStatus(): Promise<IntegrationStatus>;
+  };
 }

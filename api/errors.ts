@@ -14,11 +14,19 @@ export const errorStatus = {
   EMAIL_TAKEN: 409,
   SLOT_TAKEN: 409,
   INVALID_STATE: 409,
+  INVALID_TRANSITION: 409,
+  REPUTATION_TOO_LOW: 409,
+  TEMPLATE_IN_USE: 409,
+  RETRY_NOT_POSSIBLE: 409,
+  CANCEL_WINDOW_CLOSED: 409,
+  INVALID_AUTOMATION: 422,
+  INVALID_TEMPLATE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  PROVIDER_ERROR: 502,
   NOT_READY: 503,
 } as const satisfies Record<string, number>;
 
@@ -28,6 +36,11 @@ export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** A finer code for this one problem (automation and template problems). */
+  code?: string;
+  /** The automation node or edge the problem belongs to, so the builder can mark it. */
+  nodeId?: string;
+  edgeId?: string;
 }
 
 export class AppError extends Error {

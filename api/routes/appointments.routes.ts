@@ -3,6 +3,8 @@ import { Router } from 'express';
 import { ctxOf } from '../context';
 import type { ApiDeps } from '../deps';
 import { commonErrors } from '../openapi/describe-crud';
+import { changeAppointmentStatus, type TargetStatus } from '../services/appointments/change-appointment-status';
+import { rescheduleAppointment } from '../services/appointments/reschedule-appointment';
 import { cancelAppointment } from '../services/cancel-appointment';
 import { createAppointment } from '../services/create-appointment';
 import { findRecordOrThrow } from '../services/crud/get-record';
@@ -16,6 +18,8 @@ import {
   appointmentSchema,
   cancelAppointmentSchema,
   createAppointmentSchema,
+  rescheduleAppointmentSchema,
+  statusChangeSchema,
 } from './appointments.schema';
 import { errorSchema, idParams, pageOf } from './common.schema';
 import type { RouteModule } from './route-module';
@@ -53,8 +57,31 @@ function router(deps: ApiDeps): Router {
     res.json(await cancelAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, reason: input.reason }));
   });
 
+  r.patch('/:id', async (req, res) => {
+    const id = parseId(req.params.id, 'Appointment');
+    const input = parseInput(rescheduleAppointmentSchema, req.body, 'body');
+    res.json(await rescheduleAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, input }));
+  });
+
+  for (const [action, to] of lifecycleActions) {
+    r.post(`/:id/${action}`, async (req, res) => {
+      const id = parseId(req.params.id, 'Appointment');
+      const { reason } = parseInput(statusChangeSchema, req.body, 'body');
+      const result = await changeAppointmentStatus({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, to, ...(reason ? { reason } : {}) });
+      res.json(result.appointment);
+    });
+  }
+
   return r;
 }
+
+/** POST /api/appointments/:id/<action> and the status it leads to. */
+const lifecycleActions: ReadonlyArray<readonly [string, TargetStatus]> = [
+  ['confirm', 'confirmed'],
+  ['check-in', 'checked_in'],
+  ['complete', 'completed'],
+  ['no-show', 'no_show'],
+];
 
 function document(registry: OpenAPIRegistry): void {
   const json = (schema: Parameters<typeof registry.register>[1]) => ({ content: { 'application/json': { schema } } });
@@ -78,7 +105,7 @@ function document(registry: OpenAPIRegistry): void {
       201: { description: 'Booked', ...json(appointmentSchema) },
       ...commonErrors,
       403: err('override needs the owner or admin role'),
-      409: err('SLOT_TAKEN: the staff member already has an overlapping appointment'),
+      409: err('SLOT_TAKEN: the staff member already has an overlapping appointment; REPUTATION_TOO_LOW: the customer is below the booking threshold (owner/admin may override)'),
       422: err('IDEMPOTENCY_KEY_REUSED: the key was used for a different request'),
     },
   });
@@ -94,9 +121,33 @@ function document(registry: OpenAPIRegistry): void {
       200: { description: 'Cancelled', ...json(appointmentSchema) },
       ...commonErrors,
       404: err('Not found'),
-      409: err('INVALID_STATE: already completed or a no-show'),
+      409: err('INVALID_TRANSITION: already completed or a no-show'),
     },
   });
+  registry.registerPath({
+    method: 'patch', path: '/api/appointments/{id}', tags, security, summary: 'Reschedule: new start (and staff); the end follows the service',
+    description: 'Signals appointment.rescheduled: reminders anchored on the start move with it.',
+    request: { params: idParams, body: { required: true, ...json(rescheduleAppointmentSchema) } },
+    responses: {
+      200: { description: 'Rescheduled', ...json(appointmentSchema) },
+      ...commonErrors,
+      404: err('Not found'),
+      409: err('SLOT_TAKEN: overlaps another appointment of the staff member; INVALID_TRANSITION: not pending or confirmed'),
+    },
+  });
+  for (const [action, to] of lifecycleActions) {
+    registry.registerPath({
+      method: 'post', path: `/api/appointments/{id}/${action}`, tags, security, summary: `Mark the appointment ${to.replace('_', '-')}`,
+      description: 'Follows the status machine (pending → confirmed → checked-in → completed; no-show before check-in) and signals the workflow. Repeating it changes nothing.',
+      request: { params: idParams, body: { required: false, ...json(statusChangeSchema) } },
+      responses: {
+        200: { description: 'The appointment', ...json(appointmentSchema) },
+        ...commonErrors,
+        404: err('Not found'),
+        409: err('INVALID_TRANSITION: details name the from and to statuses'),
+      },
+    });
+  }
 }
 
 export const appointmentsRoutes: RouteModule = { path: '/appointments', router, document };

@@ -22,6 +22,17 @@ export const cancelAppointmentSchema = z
   .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
   .openapi('CancelAppointmentInput');
 
+export const rescheduleAppointmentSchema = z
+  .strictObject({
+    startsAt: isoDateTime(),
+    staffId: z.uuid().nullish().openapi({ description: 'Move to another staff member (null: none); omitted keeps the current one' }),
+  })
+  .openapi('RescheduleAppointmentInput');
+
+export const statusChangeSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
+  .openapi('AppointmentStatusChangeInput');
+
 export const appointmentSchema = z
   .object({
     ...recordShape,
@@ -38,6 +49,8 @@ export const appointmentSchema = z
     notes: z.string().nullable(),
     cancelReason: z.string().nullable(),
     cancelledAt: timestamp().nullable(),
+    arrivedAt: timestamp().nullable(),
+    completedAt: timestamp().nullable(),
     overridden: z.boolean(),
     createdByUserId: z.uuid().nullable(),
     workflowId: z.string().openapi({ example: 'appointment:<tenant>:<id>' }),
@@ -56,5 +69,6 @@ export const appointmentListQuery = z
   .openapi('AppointmentListQuery');
 
 export type CreateAppointmentInput = z.output<typeof createAppointmentSchema>;
+export type RescheduleAppointmentInput = z.output<typeof rescheduleAppointmentSchema>;
 export type AppointmentListQuery = z.output<typeof appointmentListQuery>;
 export type AppointmentBody = z.output<typeof appointmentSchema>;

@@ -47,7 +47,17 @@ export const errorSchema = z
     error: z.object({
       code: z.enum(errorCodes as [string, ...string[]]),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            code: z.string().optional(),
+            nodeId: z.string().optional(),
+            edgeId: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi('Error');

@@ -1,4 +1,8 @@
 import { appointmentsRoutes } from './appointments.routes';
+import { automationsRoutes } from './automations.routes';
+import { executionsRoutes } from './executions.routes';
+import { integrationsRoutes, messagesRoutes } from './messages.routes';
+import { templatesRoutes } from './templates.routes';
 import { customersRoutes } from './customers.routes';
 import { locationsRoutes } from './locations.routes';
 import { petsRoutes } from './pets.routes';
@@ -16,4 +20,9 @@ export const routeModules: readonly RouteModule[] = [
   petsRoutes,
   vaccinationsRoutes,
   appointmentsRoutes,
+  automationsRoutes,
+  executionsRoutes,
+  templatesRoutes,
+  messagesRoutes,
+  integrationsRoutes,
 ];

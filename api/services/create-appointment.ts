@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { Appointment, AuditLog, Customer, Pet, Service, Staff } from '../../db/entities';
+import { Appointment, AuditLog, Customer, Pet, Service, Staff, Tenant } from '../../db/entities';
 import { appointmentWorkflowId } from '../../workflows/appointment-contract';
 import type { RequestContext } from '../context';
 import { AppError, type ErrorDetail } from '../errors';
@@ -42,7 +42,8 @@ export async function createAppointment(options: {
     if (previous) return { ...previous, replayed: true };
   }
 
-  const { service } = await loadReferences(ctx, input);
+  const { service, customer } = await loadReferences(ctx, input);
+  const bypassed = await bookingPolicyBypasses(ctx, customer, Boolean(input.override));
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
   const id = randomUUID();
@@ -76,7 +77,13 @@ export async function createAppointment(options: {
           entityType: 'appointment',
           entityId: id,
           reason: input.notes ?? undefined,
-          changes: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), staffId: input.staffId ?? null },
+          changes: {
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+            staffId: input.staffId ?? null,
+            policiesBypassed: bypassed.map((b) => b.policy),
+            ...Object.assign({}, ...bypassed.map((b) => b.facts)),
+          },
           requestId: ctx.requestId,
         });
       }
@@ -111,7 +118,32 @@ export async function createAppointment(options: {
   return { ...result, replayed: false };
 }
 
-async function loadReferences(ctx: RequestContext, input: CreateAppointmentInput): Promise<{ service: Service }> {
+interface PolicyBypass {
+  policy: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * Booking rules about the customer. Below the business's reputation threshold (after no-shows and
+ * late cancellations) a booking is refused with REPUTATION_TOO_LOW; an owner or admin may book
+ * anyway with `override: true`, and what was bypassed goes into the override's audit row.
+ */
+async function bookingPolicyBypasses(ctx: RequestContext, customer: Customer, override: boolean): Promise<PolicyBypass[]> {
+  const tenant = await ctx.em.findOneOrFail(Tenant, { id: ctx.tenantId });
+  const threshold = tenant.policies.reputationThreshold ?? 30;
+  if (customer.reputationScore >= threshold) return [];
+  if (!override) {
+    throw new AppError(
+      'REPUTATION_TOO_LOW',
+      `${customer.name}'s reputation score is ${customer.reputationScore}, below this business's booking threshold of ${threshold} ` +
+        `(${customer.noShowCount} no-show${customer.noShowCount === 1 ? '' : 's'} on record). An owner or admin can book anyway with override: true.`,
+      [{ path: 'customerId', message: `reputation ${customer.reputationScore} is below the threshold ${threshold}`, code: 'REPUTATION_TOO_LOW' }],
+    );
+  }
+  return [{ policy: 'reputationThreshold', facts: { reputationScore: customer.reputationScore, reputationThreshold: threshold } }];
+}
+
+async function loadReferences(ctx: RequestContext, input: CreateAppointmentInput): Promise<{ service: Service; customer: Customer }> {
   const [service, staff, customer, pet] = await Promise.all([
     ctx.em.findOne(Service, { id: input.serviceId }),
     input.staffId ? ctx.em.findOne(Staff, { id: input.staffId }) : Promise.resolve(undefined),
@@ -127,8 +159,8 @@ async function loadReferences(ctx: RequestContext, input: CreateAppointmentInput
   if (input.petId && (!pet || pet.customerId !== input.customerId)) {
     details.push({ path: 'petId', message: `No pet with id ${input.petId} belongs to this customer` });
   }
-  if (details.length > 0 || !service) {
+  if (details.length > 0 || !service || !customer) {
     throw new AppError('INVALID_REFERENCE', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
   }
-  return { service };
+  return { service, customer };
 }

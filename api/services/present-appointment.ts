@@ -18,6 +18,8 @@ export function presentAppointment(a: Appointment): AppointmentBody {
     notes: a.notes ?? null,
     cancelReason: a.cancelReason ?? null,
     cancelledAt: a.cancelledAt ? a.cancelledAt.toISOString() : null,
+    arrivedAt: a.arrivedAt ? a.arrivedAt.toISOString() : null,
+    completedAt: a.completedAt ? a.completedAt.toISOString() : null,
     overridden: a.overridden,
     createdByUserId: a.createdByUserId ?? null,
     workflowId: a.workflowId,

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Tenant, User } from '../../db/entities';
+import { seedDefaultAutomations } from '../../db/seeders/automations/seed-default-automations';
+import { seedDefaultTemplates } from '../../db/seeders/templates/default-templates';
 import { hashPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
 import { AppError } from '../errors';
@@ -16,7 +18,10 @@ export interface SignupInput {
   name?: string;
 }
 
-/** Creates a business (tenant) and its owner in one transaction and signs the owner in. */
+/**
+ * Creates a business (tenant), its owner, its default message templates and its essential
+ * automations (published) in one transaction, and signs the owner in.
+ */
 export async function signup(options: { em: EntityManager; tokens: TokenService; input: SignupInput }): Promise<AuthResult> {
   const { em, tokens, input } = options;
   const email = input.email.trim().toLowerCase();
@@ -38,6 +43,9 @@ export async function signup(options: { em: EntityManager; tokens: TokenService;
           role: 'owner',
         });
         await tx.flush();
+        // The business starts with working confirmations, reminders and no-show defense.
+        await seedDefaultTemplates(tx, tenant.id);
+        await seedDefaultAutomations(tx, tenant.id);
         return issueAuthResult(tokens, tenant, user);
       });
     } catch (error) {

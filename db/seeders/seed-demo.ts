@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { Tenant } from '../entities/tenant';
+import { seedDefaultAutomations } from './automations/seed-default-automations';
 import { buildAppointments } from './demo/appointments';
 import { buildLocation, buildTenant, DEMO_SLUG, DEMO_TIMEZONE } from './demo/business';
 import type { DemoContext } from './demo/context';
@@ -120,6 +121,8 @@ async function writeDemo(em: EntityManager, options: SeedDemoOptions): Promise<S
     if (rows.length > 0) await em.insertMany(rows as object[]);
     counts[name] = rows.length;
   }
+  // Every seeded automation, published and active, over the templates above.
+  counts.automations = (await seedDefaultAutomations(em, tenant.id, { all: true })).length;
 
   return {
     seeded: true,
