@@ -17,7 +17,8 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HOST: z.string().default('0.0.0.0'),
-    PORT: port.default(3000),
+    /** 0 picks a free port (tests, benchmarks). */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
     CORS_ORIGINS: optionalString,
     DATA_DIR: z.string().default('.data'),

@@ -40,8 +40,9 @@ export function createRecordRunProgressActivity(deps: { orm: MikroORM }) {
   return async function recordRunProgress(input: RecordRunProgressInput): Promise<{ runId: string }> {
     const { run } = input;
     return deps.orm.em.fork().transactional(async (em) => {
-      const connection = em.getConnection();
-      const rows = await connection.execute<Array<{ id: string }>>(
+      // em.execute runs on the transaction's connection; em.getConnection().execute would take
+      // a second one from the pool, and enough concurrent activities would then starve it.
+      const rows = await em.execute<Array<{ id: string }>>(
         `insert into automation_runs
            (id, tenant_id, automation_id, version, automation_version_id, workflow_id, trigger_event, status,
             appointment_id, customer_id, current_node_id, next_wake_at, path, end_reason, error, ended_at)
@@ -62,7 +63,7 @@ export function createRecordRunProgressActivity(deps: { orm: MikroORM }) {
       const runId = rows[0]?.id;
       if (!runId) throw new Error(`automation run ${run.workflowId} belongs to another tenant`);
       for (const step of input.steps) {
-        await connection.execute(
+        await em.execute(
           `insert into run_steps
              (id, tenant_id, run_id, sequence, node_id, node_type, status, exit, input, output, error, started_at, ended_at)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
