@@ -1,18 +1,26 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RedirectIfSignedIn, RequireSession } from './auth/RequireSession';
 import { AppShell } from './layout/AppShell';
-import { AutomationsPage } from './pages/AutomationsPage';
+import { AutomationsPage } from './pages/automations/AutomationsPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
 import { NewCustomerPage } from './pages/customers/NewCustomerPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { ExecutionsPage } from './pages/ExecutionsPage';
+import { ExecutionsPage } from './pages/executions/ExecutionsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignupPage } from './pages/SignupPage';
+import { FullPageSpinner } from './components/Spinner';
+
+// The canvas (React Flow, dagre, the DSL) loads only when a flow is opened.
+const EditorPage = lazy(() => import('./builder/EditorPage').then((m) => ({ default: m.EditorPage })));
+const ExecutionDetailPage = lazy(() => import('./pages/executions/ExecutionDetailPage').then((m) => ({ default: m.ExecutionDetailPage })));
+
+const loading = (page: ReactNode) => <Suspense fallback={<FullPageSpinner label="Loading" />}>{page}</Suspense>;
 
 export function App() {
   return (
@@ -27,7 +35,9 @@ export function App() {
         <Route path="customers/new" element={<NewCustomerPage />} />
         <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="automations" element={<AutomationsPage />} />
+        <Route path="automations/:id" element={loading(<EditorPage />)} />
         <Route path="executions" element={<ExecutionsPage />} />
+        <Route path="executions/:id" element={loading(<ExecutionDetailPage />)} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,3 @@
+import type { DraftData } from '../types';
+
+export const addTagDefaults = (): DraftData<'addTag'> => ({ tag: '' });

@@ -1,0 +1,1 @@
+export const endSentence = (): string => 'End the run';
