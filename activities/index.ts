@@ -3,6 +3,8 @@ import type { Logger } from '../runtime/logger';
 import { createAppointmentSnapshotActivity } from './appointment-snapshot';
 import { createAutomationActivities } from './automation';
 import { createMessagingActivities, type MessagingActivityDeps } from './messaging';
+import { createWaitlistActivities } from './waitlist';
+import { createBillingActivities } from './billing';
 
 export interface ActivityDeps {
   orm: MikroORM;
@@ -19,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
     loadAppointmentSnapshot: createAppointmentSnapshotActivity(deps),
     ...createAutomationActivities(deps),
     ...createMessagingActivities({ orm: deps.orm, logger: deps.logger, ...deps.messaging }),
+    ...createBillingActivities({ orm: deps.orm, logger: deps.logger }),
+    ...createWaitlistActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
   };
 }
 

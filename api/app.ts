@@ -19,7 +19,11 @@ import { buildOpenApiDocument } from './openapi/document';
 import { accountRouter, publicAuthRouter } from './routes/auth.routes';
 import { docsRouter } from './routes/docs.routes';
 import { healthRouter } from './routes/health.routes';
-import { routeModules } from './routes';
+import { openRouteModules, routeModules } from './routes';
+import { icalFeedRouter } from './routes/ical.routes';
+import { createPortalTokenService } from './auth/portal-tokens';
+import { uploadPaths } from './middleware/upload-file';
+import { createPaymentProviders, type PaymentProviders } from './services/payments/payment-provider';
 import { twilioWebhooksRouter } from './routes/webhooks.routes';
 import { createIntegrationStatus } from './services/messaging/integration-status';
 import { findUiDir, staticUi } from './static-ui';
@@ -40,6 +44,8 @@ export interface CreateAppOptions {
   providers?: Providers;
   /** Points the Twilio client at a fake in tests. */
   twilioHttpClient?: twilio.RequestClient;
+  /** Payment providers; default the built-in manual/cash provider. */
+  payments?: PaymentProviders;
 }
 
 const apiVersion = '0.1.0';
@@ -50,7 +56,9 @@ export function createApp(options: CreateAppOptions): Application {
   const tokens = options.tokens ?? createTokenService(resolveJwtSecret(config), config.TOKEN_TTL);
   const providers = options.providers ?? createProviders(config, options.twilioHttpClient ? { twilioHttpClient: options.twilioHttpClient } : {});
   const integrationStatus = createIntegrationStatus({ providers, config, ...(options.twilioHttpClient ? { twilioHttpClient: options.twilioHttpClient } : {}) });
-  const deps: ApiDeps = { config, orm: options.orm, temporal: options.temporal, logger, tokens, messaging: { providers, integrationStatus } };
+  const portalTokens = createPortalTokenService(resolveJwtSecret(config));
+  const payments = options.payments ?? createPaymentProviders();
+  const deps: ApiDeps = { config, orm: options.orm, temporal: options.temporal, logger, tokens, portalTokens, payments, messaging: { providers, integrationStatus } };
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,12 +72,14 @@ export function createApp(options: CreateAppOptions): Application {
   app.use(healthRouter(deps));
   // Twilio posts forms and signs them instead of sending a bearer token: mounted before the JSON-only api.
   app.use('/api/webhooks/twilio', twilioWebhooksRouter(deps));
+  app.use(icalFeedRouter(deps));
 
   const api = Router();
-  api.use(jsonBody(options.bodyLimit));
-  api.use(docsRouter(buildOpenApiDocument(routeModules, apiVersion)));
+  api.use(jsonBody(options.bodyLimit, { multipartPaths: uploadPaths }));
+  api.use(docsRouter(buildOpenApiDocument([...openRouteModules, ...routeModules], apiVersion)));
   const rateLimit = options.authRateLimit ?? { windowMs: 15 * 60_000, limit: config.NODE_ENV === 'test' ? 10_000 : 100 };
   api.use('/auth', authRateLimit(rateLimit), publicAuthRouter(deps));
+  for (const module of openRouteModules) api.use(module.path, module.router(deps));
   api.use(authenticate(deps));
   api.use('/auth', accountRouter());
   for (const module of routeModules) api.use(module.path, module.router(deps));

@@ -19,6 +19,12 @@ export const errorStatus = {
   TEMPLATE_IN_USE: 409,
   RETRY_NOT_POSSIBLE: 409,
   CANCEL_WINDOW_CLOSED: 409,
+  RESCHEDULE_WINDOW_CLOSED: 409,
+  SLOT_UNAVAILABLE: 409,
+  BOOKING_LIMIT_REACHED: 409,
+  VACCINATION_EXPIRED: 409,
+  OFFER_NOT_OPEN: 409,
+  LOGIN_LINK_INVALID: 401,
   INVALID_AUTOMATION: 422,
   INVALID_TEMPLATE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
@@ -41,6 +47,8 @@ export interface ErrorDetail {
   /** The automation node or edge the problem belongs to, so the builder can mark it. */
   nodeId?: string;
   edgeId?: string;
+  /** A free slot offered instead of the one asked for (SLOT_TAKEN, SLOT_UNAVAILABLE). */
+  slot?: { startsAt: string; endsAt: string; staffIds: string[]; seatsLeft?: number };
 }
 
 export class AppError extends Error {

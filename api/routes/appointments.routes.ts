@@ -6,11 +6,13 @@ import { commonErrors } from '../openapi/describe-crud';
 import { changeAppointmentStatus, type TargetStatus } from '../services/appointments/change-appointment-status';
 import { rescheduleAppointment } from '../services/appointments/reschedule-appointment';
 import { cancelAppointment } from '../services/cancel-appointment';
-import { createAppointment } from '../services/create-appointment';
+import { bookAppointment } from '../services/booking/book-appointment';
+import { appointmentIcsFile, calendarLinksFor } from '../services/ical/appointment-calendar';
 import { findRecordOrThrow } from '../services/crud/get-record';
 import { listRecords } from '../services/crud/list-records';
 import { idempotentRequest } from '../services/idempotency';
 import { presentAppointment } from '../services/present-appointment';
+import { publicBaseUrl } from '../services/public-url';
 import { appointmentResource } from '../services/resources/appointments.resource';
 import { parseId, parseInput } from '../validate';
 import {
@@ -22,6 +24,7 @@ import {
   statusChangeSchema,
 } from './appointments.schema';
 import { errorSchema, idParams, pageOf } from './common.schema';
+import { calendarLinksSchema } from './ical.schema';
 import type { RouteModule } from './route-module';
 import { z } from '../zod';
 
@@ -46,7 +49,8 @@ function router(deps: ApiDeps): Router {
   r.post('/', async (req, res) => {
     const input = parseInput(createAppointmentSchema, req.body, 'body');
     const idempotency = idempotentRequest(req.get('Idempotency-Key'), { method: 'POST', path: '/api/appointments', body: req.body });
-    const result = await createAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, input, idempotency });
+    const ctx = ctxOf(req);
+    const result = await bookAppointment({ ctx, temporal: deps.temporal, taskQueue, actor: { kind: 'staff', user: ctx.user }, input, idempotency });
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(result.status).json(result.body);
   });
@@ -54,13 +58,23 @@ function router(deps: ApiDeps): Router {
   r.post('/:id/cancel', async (req, res) => {
     const id = parseId(req.params.id, 'Appointment');
     const input = parseInput(cancelAppointmentSchema, req.body, 'body');
-    res.json(await cancelAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, reason: input.reason }));
+    res.json(await cancelAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, by: 'staff', ...input }));
+  });
+
+  r.get('/:id/ics', async (req, res) => {
+    const file = await appointmentIcsFile({ em: ctxOf(req).em, baseUrl: publicBaseUrl(req, deps.config), id: parseId(req.params.id, 'Appointment') });
+    res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.send(file.content);
+  });
+
+  r.get('/:id/calendar-links', async (req, res) => {
+    res.json(await calendarLinksFor({ em: ctxOf(req).em, baseUrl: publicBaseUrl(req, deps.config), id: parseId(req.params.id, 'Appointment') }));
   });
 
   r.patch('/:id', async (req, res) => {
     const id = parseId(req.params.id, 'Appointment');
     const input = parseInput(rescheduleAppointmentSchema, req.body, 'body');
-    res.json(await rescheduleAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, input }));
+    res.json(await rescheduleAppointment({ ctx: ctxOf(req), temporal: deps.temporal, taskQueue, id, input, by: 'staff' }));
   });
 
   for (const [action, to] of lifecycleActions) {
@@ -105,9 +119,21 @@ function document(registry: OpenAPIRegistry): void {
       201: { description: 'Booked', ...json(appointmentSchema) },
       ...commonErrors,
       403: err('override needs the owner or admin role'),
-      409: err('SLOT_TAKEN: the staff member already has an overlapping appointment; REPUTATION_TOO_LOW: the customer is below the booking threshold (owner/admin may override)'),
+      409: err(
+        'SLOT_TAKEN: taken meanwhile (details carry the next free slots); SLOT_UNAVAILABLE: outside hours; REPUTATION_TOO_LOW; BOOKING_LIMIT_REACHED: too many upcoming bookings; VACCINATION_EXPIRED (staff may overrideVaccination)',
+      ),
       422: err('IDEMPOTENCY_KEY_REUSED: the key was used for a different request'),
     },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/appointments/{id}/ics', tags, security, summary: 'The appointment as an .ics file (RFC 5545)',
+    request: { params: idParams },
+    responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...commonErrors, 404: err('Not found') },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/appointments/{id}/calendar-links', tags, security, summary: 'Add-to-Google and add-to-Outlook links, and the .ics URL',
+    request: { params: idParams },
+    responses: { 200: { description: 'Links', ...json(calendarLinksSchema) }, ...commonErrors, 404: err('Not found') },
   });
   registry.registerPath({
     method: 'get', path: '/api/appointments/{id}', tags, security, summary: 'Get an appointment',
@@ -121,7 +147,7 @@ function document(registry: OpenAPIRegistry): void {
       200: { description: 'Cancelled', ...json(appointmentSchema) },
       ...commonErrors,
       404: err('Not found'),
-      409: err('INVALID_TRANSITION: already completed or a no-show'),
+      409: err('INVALID_TRANSITION: already completed or a no-show. Staff may cancel inside the cancel window: it is logged as a policy override'),
     },
   });
   registry.registerPath({

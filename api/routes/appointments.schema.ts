@@ -2,6 +2,14 @@ import { appointmentSources, appointmentStatuses } from '../../db/entities';
 import { z } from '../zod';
 import { isoDateTime, listQueryShape, optionalText, recordShape, timestamp } from './common.schema';
 
+export const participantSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    customerId: z.uuid().optional(),
+    petId: z.uuid().optional(),
+  })
+  .openapi('Participant');
+
 export const createAppointmentSchema = z
   .strictObject({
     serviceId: z.uuid(),
@@ -15,17 +23,28 @@ export const createAppointmentSchema = z
       .openapi({ description: 'Owner/admin only: book outside availability and policy windows (audit-logged). Never bypasses double-booking.' }),
     notes: optionalText(5000),
     source: z.enum(appointmentSources).optional(),
+    seats: z.number().int().min(1).max(500).optional().openapi({ description: 'Seats in a group session; default the number of participants, else 1' }),
+    participants: z.array(participantSchema).max(500).optional(),
+    overrideReason: z.string().trim().min(1).max(1000).optional().openapi({ description: 'Why an override was needed (audit log)' }),
+    overrideVaccination: z.boolean().optional().openapi({ description: 'Any staff role: book although the pet’s vaccination will have expired (audit-logged)' }),
+    packagePurchaseId: z.uuid().optional().openapi({ description: 'Pay with credits of this package purchase' }),
+    usePackage: z.boolean().optional().openapi({ description: 'false: pay the price even when the customer has package credits' }),
   })
   .openapi('CreateAppointmentInput');
 
 export const cancelAppointmentSchema = z
-  .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000).optional(),
+    returnCredits: z.boolean().optional().openapi({ description: 'Inside the cancel window: return package credits anyway' }),
+  })
   .openapi('CancelAppointmentInput');
 
 export const rescheduleAppointmentSchema = z
   .strictObject({
     startsAt: isoDateTime(),
-    staffId: z.uuid().nullish().openapi({ description: 'Move to another staff member (null: none); omitted keeps the current one' }),
+    staffId: z.uuid().nullish().openapi({ description: 'Move to another staff member; null lets round robin pick a free one (unassigned when nobody offers the service); omitted keeps the current one' }),
+    override: z.boolean().optional().openapi({ description: 'Owner/admin: outside availability (audit-logged); never bypasses double booking' }),
+    reason: z.string().trim().min(1).max(1000).optional().openapi({ description: 'Why (kept in the audit log; staff inside the reschedule window)' }),
   })
   .openapi('RescheduleAppointmentInput');
 
@@ -53,6 +72,14 @@ export const appointmentSchema = z
     completedAt: timestamp().nullable(),
     overridden: z.boolean(),
     createdByUserId: z.uuid().nullable(),
+    seats: z.number().int(),
+    participants: z.array(z.object({ name: z.string(), customerId: z.string().optional(), petId: z.string().optional() })),
+    teamStaffIds: z.array(z.uuid()),
+    listPriceCents: z.number().int().nullable(),
+    packagePurchaseId: z.uuid().nullable(),
+    creditsUsed: z.number().int(),
+    membershipId: z.uuid().nullable(),
+    sequence: z.number().int().openapi({ description: 'Raised on every change (the iCal SEQUENCE)' }),
     workflowId: z.string().openapi({ example: 'appointment:<tenant>:<id>' }),
   })
   .openapi('Appointment');

@@ -55,6 +55,10 @@ export const errorSchema = z
             code: z.string().optional(),
             nodeId: z.string().optional(),
             edgeId: z.string().optional(),
+            slot: z
+              .object({ startsAt: z.string(), endsAt: z.string(), staffIds: z.array(z.string()), seatsLeft: z.number().int().optional() })
+              .optional()
+              .openapi({ description: 'A free slot to offer instead (SLOT_TAKEN, SLOT_UNAVAILABLE)' }),
           }),
         )
         .optional(),

@@ -1,4 +1,11 @@
 import { appointmentsRoutes } from './appointments.routes';
+import { availabilityRoutes } from './availability.routes';
+import { membershipPlansRoutes, membershipsRoutes, packagePurchasesRoutes, packagesRoutes, paymentsRoutes } from './commerce.routes';
+import { calendarFeedsRoutes, insightsRoutes, petDocumentsRoutes, waitlistRoutes } from './engagement.routes';
+import { portalRoutes } from './portal.routes';
+import { publicRoutes } from './public.routes';
+import { settingsRoutes } from './settings.routes';
+import { dateOverridesRoutes, externalBusyRoutes, staffHoursRoutes, timeOffRoutes } from './schedule.routes';
 import { automationsRoutes } from './automations.routes';
 import { executionsRoutes } from './executions.routes';
 import { integrationsRoutes, messagesRoutes } from './messages.routes';
@@ -14,15 +21,33 @@ import { vaccinationsRoutes } from './vaccinations.routes';
 /** Every authenticated resource, mounted under /api in this order. */
 export const routeModules: readonly RouteModule[] = [
   servicesRoutes,
+  staffHoursRoutes,
   staffRoutes,
   locationsRoutes,
   customersRoutes,
   petsRoutes,
   vaccinationsRoutes,
   appointmentsRoutes,
+  availabilityRoutes,
+  timeOffRoutes,
+  dateOverridesRoutes,
+  externalBusyRoutes,
+  waitlistRoutes,
+  packagesRoutes,
+  packagePurchasesRoutes,
+  membershipPlansRoutes,
+  membershipsRoutes,
+  paymentsRoutes,
+  calendarFeedsRoutes,
+  petDocumentsRoutes,
+  insightsRoutes,
+  settingsRoutes,
   automationsRoutes,
   executionsRoutes,
   templatesRoutes,
   messagesRoutes,
   integrationsRoutes,
 ];
+
+/** Reached without a staff token: the public booking page and the customer portal (its own sign-in). */
+export const openRouteModules: readonly RouteModule[] = [publicRoutes, portalRoutes];

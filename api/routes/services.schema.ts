@@ -17,6 +17,15 @@ export const serviceCreateSchema = z
     days: z.number().int().min(1).max(60).optional(),
     depositCents: cents().nullish(),
     requiresVaccination: z.boolean().optional(),
+    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 90).optional().openapi({ description: 'Online bookings start at least this long from now' }),
+    maxAdvanceDays: z.number().int().min(0).max(730).nullish().openapi({ description: 'Online bookings reach at most this many days ahead (null: no limit)' }),
+    slotIntervalMinutes: z.number().int().min(1).max(24 * 60).nullish().openapi({ description: 'Step of the slot grid (null: the duration)' }),
+    groupPriceTiers: z
+      .array(z.strictObject({ minSeats: z.number().int().min(2).max(500), perSeatCents: cents() }))
+      .max(20)
+      .optional()
+      .openapi({ description: 'Per-seat price from a party size up, for group services' }),
+    bookableOnline: z.boolean().optional().openapi({ description: 'Shown on the public booking page' }),
     locationId: z.uuid().nullish(),
     color: color(),
     active: z.boolean().optional(),
@@ -35,6 +44,9 @@ export const serviceSchema = z
     staffCount: z.number().int(),
     days: z.number().int(),
     requiresVaccination: z.boolean(),
+    minNoticeMinutes: z.number().int(),
+    groupPriceTiers: z.array(z.object({ minSeats: z.number().int(), perSeatCents: z.number().int() })),
+    bookableOnline: z.boolean(),
     active: z.boolean(),
   })
   .openapi('Service');

@@ -26,19 +26,21 @@ export interface Participant {
 }
 
 /**
- * One booking. Overlaps per staff member are refused by the database itself:
- * see the `appointments_no_overlap` exclusion constraint in the migrations.
+ * One booking. Overlaps per staff member are refused by the database itself: see the
+ * `appointments_no_overlap` exclusion constraint in the migrations. Seats of one group session
+ * share a `sessionKey` and may overlap each other; nothing else may.
  */
 @Entity({ tableName: 'appointments' })
 @Index({ properties: ['tenantId', 'startsAt'] })
 @Index({ properties: ['tenantId', 'customerId', 'startsAt'] })
 @Check({ name: 'appointments_ends_after_starts', expression: 'ends_at > starts_at' })
 @Check({ name: 'appointments_price_nonnegative', expression: 'price_cents >= 0' })
+@Check({ name: 'appointments_seats_positive', expression: 'seats > 0' })
 @Index({
   name: 'appointments_no_overlap',
   // Created by the booking_constraints migration; declared so schema diffs keep it.
   expression:
-    'alter table "appointments" add constraint "appointments_no_overlap" exclude using gist ("staff_id" with =, tstzrange("starts_at", "ends_at", \'[)\') with &&) where ("staff_id" is not null and "status" <> \'cancelled\')',
+    'alter table "appointments" add constraint "appointments_no_overlap" exclude using gist ("staff_id" with =, tstzrange("starts_at", "ends_at", \'[)\') with &&, (coalesce("session_key", "id"::text)) with <>) where ("staff_id" is not null and "status" <> \'cancelled\')',
 })
 export class Appointment extends TenantScoped {
   @RefId(() => Service, { column: 'service_id' })
@@ -104,4 +106,35 @@ export class Appointment extends TenantScoped {
 
   @Property({ type: 'uuid', nullable: true })
   createdByUserId?: string;
+
+  /** Seats this booking holds in a group session (the customer and their participants). */
+  @Property({ type: 'integer' })
+  seats: number & Opt = 1;
+
+  /** Shared by every seat of one group session (service, staff, start); null for a one-to-one booking. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  sessionKey?: string;
+
+  /** The rest of the team of a collective service (staffId is the lead). */
+  @Property({ type: 'json' })
+  teamStaffIds: string[] & Opt = [];
+
+  /** Raised on every change of time, staff or status: the iCal SEQUENCE. */
+  @Property({ type: 'integer' })
+  sequence: number & Opt = 0;
+
+  /** Price before member pricing and package credits. */
+  @Property({ type: 'integer', nullable: true })
+  listPriceCents?: number;
+
+  /** The package purchase whose credits paid for it, and how many. */
+  @Property({ type: 'uuid', nullable: true })
+  packagePurchaseId?: string;
+
+  @Property({ type: 'integer' })
+  creditsUsed: number & Opt = 0;
+
+  /** The membership whose member price applied. */
+  @Property({ type: 'uuid', nullable: true })
+  membershipId?: string;
 }

@@ -68,6 +68,18 @@ export class Customer extends TenantScoped {
   @Property({ type: 'text', nullable: true })
   notes?: string;
 
+  /** Marketing messages (campaigns, win-back) are sent only with this opt-in. */
+  @Property({ type: 'boolean' })
+  marketingOptIn: boolean & Opt = false;
+
+  /** Appointment reminders and updates; off: only what the customer asked for (e.g. a login link). */
+  @Property({ type: 'boolean' })
+  notificationsEnabled: boolean & Opt = true;
+
+  /** Set when the customer asked (in the portal) for their data to be erased; staff carry it out. */
+  @Property({ type: 'timestamptz', nullable: true })
+  deletionRequestedAt?: Date;
+
   /** Secret for the customer's iCal feed and portal links. */
   @Property({ type: 'string', length: 64, nullable: true, unique: true, hidden: true })
   feedToken?: string;

@@ -19,6 +19,15 @@ import { Staff } from './staff';
 import { Tenant } from './tenant';
 import { User } from './user';
 import { Vaccination } from './vaccination';
+import { CalendarFeed } from './calendar-feed';
+import { ExternalBusy } from './external-busy';
+import { FunnelEvent } from './funnel-event';
+import { Membership, MembershipPlan } from './membership';
+import { Package, PackagePurchase } from './package';
+import { PetDocument } from './pet-document';
+import { PortalLoginLink, PortalSession } from './portal-auth';
+import { Review } from './review';
+import { WaitlistEntry, WaitlistOffer } from './waitlist';
 
 export {
   Appointment,
@@ -44,6 +53,19 @@ export {
   TimeOff,
   User,
   Vaccination,
+  CalendarFeed,
+  ExternalBusy,
+  FunnelEvent,
+  Membership,
+  MembershipPlan,
+  Package,
+  PackagePurchase,
+  PetDocument,
+  PortalLoginLink,
+  PortalSession,
+  Review,
+  WaitlistEntry,
+  WaitlistOffer,
 };
 export * from './appointment';
 export * from './automation';
@@ -54,6 +76,14 @@ export * from './payment';
 export * from './run-step';
 export * from './tenant';
 export * from './user';
+export * from './calendar-feed';
+export * from './external-busy';
+export * from './funnel-event';
+export * from './membership';
+export * from './package';
+export * from './pet-document';
+export * from './service';
+export * from './waitlist';
 
 /** Every entity, for the ORM config. */
 export const entities = [
@@ -80,6 +110,19 @@ export const entities = [
   NoShowRecord,
   AuditLog,
   IdempotencyKey,
+  ExternalBusy,
+  WaitlistEntry,
+  WaitlistOffer,
+  Package,
+  PackagePurchase,
+  MembershipPlan,
+  Membership,
+  Review,
+  FunnelEvent,
+  PortalLoginLink,
+  PortalSession,
+  CalendarFeed,
+  PetDocument,
 ];
 
 /** Entities whose rows the `tenant` filter scopes (all but Tenant itself). */

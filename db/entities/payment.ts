@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Appointment } from './appointment';
 import { TenantScoped } from './base';
 import { Customer } from './customer';
@@ -15,11 +15,14 @@ export interface Refund {
   amountCents: number;
   at: string;
   reason?: string;
+  providerRef?: string;
 }
 
 @Entity({ tableName: 'payments' })
 @Index({ properties: ['tenantId', 'createdAt'] })
 @Unique({ properties: ['tenantId', 'idempotencyKey'] })
+@Index({ properties: ['tenantId', 'customerId', 'createdAt'] })
+@Check({ name: 'payments_amount_nonnegative', expression: 'amount_cents >= 0' })
 export class Payment extends TenantScoped {
   @RefId(() => Customer, { column: 'customer_id', index: true })
   customerId!: string;
@@ -50,6 +53,30 @@ export class Payment extends TenantScoped {
 
   @Property({ type: 'timestamptz', nullable: true })
   paidAt?: Date;
+
+  /** The provider that took it (manual/cash built in; a card provider later). */
+  @Property({ type: 'string', length: 40 })
+  provider: string & Opt = 'manual';
+
+  @Property({ type: 'uuid', nullable: true })
+  packagePurchaseId?: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  membershipId?: string;
+
+  /** Human-facing number on receipts and invoices, e.g. R-2026-000123. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  receiptNumber?: string;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string;
+
+  /** When an unpaid charge (invoice) falls due. */
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt?: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  recordedByUserId?: string;
 
   /** Unique per tenant when set, so a retried fee charge records one payment. */
   @Property({ type: 'string', length: 200, nullable: true })

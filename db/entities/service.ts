@@ -3,9 +3,15 @@ import { TenantScoped } from './base';
 import { Location } from './location';
 import { RefId } from './ref';
 
+export interface GroupPriceTier {
+  minSeats: number;
+  perSeatCents: number;
+}
+
 @Entity({ tableName: 'services' })
 @Check({ name: 'services_duration_positive', expression: 'duration_minutes > 0' })
 @Check({ name: 'services_price_nonnegative', expression: 'price_cents >= 0' })
+@Check({ name: 'services_slot_interval_positive', expression: 'slot_interval_minutes is null or slot_interval_minutes > 0' })
 export class Service extends TenantScoped {
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -45,6 +51,26 @@ export class Service extends TenantScoped {
 
   @Property({ type: 'boolean' })
   requiresVaccination: boolean & Opt = false;
+
+  /** Online bookings must start at least this long after now. */
+  @Property({ type: 'integer' })
+  minNoticeMinutes: number & Opt = 0;
+
+  /** Online bookings reach at most this many local days ahead; null: no limit. */
+  @Property({ type: 'integer', nullable: true })
+  maxAdvanceDays?: number;
+
+  /** Step of the slot grid; null: the duration. */
+  @Property({ type: 'integer', nullable: true })
+  slotIntervalMinutes?: number;
+
+  /** Per-seat price from a party size up (group services), e.g. 4+ seats at 4000 each. */
+  @Property({ type: 'json' })
+  groupPriceTiers: GroupPriceTier[] & Opt = [];
+
+  /** Offered on the public booking page. */
+  @Property({ type: 'boolean' })
+  bookableOnline: boolean & Opt = true;
 
   @RefId(() => Location, { column: 'location_id', nullable: true })
   locationId?: string;

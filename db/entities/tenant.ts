@@ -9,6 +9,10 @@ export interface TenantPolicies {
   /** Escalating no-show fees in minor units: first offence, second, third and after. */
   noShowFeesCents: number[];
   reputationThreshold: number;
+  /** How long a waitlist offer holds a freed slot for one customer before moving on. */
+  waitlistHoldMinutes?: number;
+  /** Part of the price taken as a deposit when a service asks for one and has no fixed amount. */
+  depositPercent?: number;
 }
 
 export interface TenantBranding {
@@ -23,6 +27,7 @@ export const defaultPolicies = (): TenantPolicies => ({
   noShowGraceMinutes: 15,
   noShowFeesCents: [2500, 3500, 5000],
   reputationThreshold: 30,
+  waitlistHoldMinutes: 15,
 });
 
 /** The business. Not tenant-scoped itself: its id is the scope. */

@@ -19,7 +19,9 @@ export interface StatusChangeOptions {
   to: TargetStatus;
   reason?: string;
   /** A check that needs the locked row (e.g. the cancel window for customers); throws to refuse. */
-  guard?(appointment: Appointment, now: Date): void | Promise<void>;
+  guard?(appointment: Appointment, now: Date, tx: DomainContext['em']): void | Promise<void>;
+  /** More writes in the same transaction once the status changed (returned credits, audit rows). */
+  afterChange?(tx: DomainContext['em'], appointment: Appointment, from: AppointmentStatus, now: Date): Promise<void>;
 }
 
 export interface StatusChangeResult {
@@ -31,6 +33,7 @@ export interface StatusChangeResult {
 /** What a status brings with it on the row and the customer's counters. */
 async function applyStatus(tx: DomainContext['em'], appointment: Appointment, to: TargetStatus, now: Date, reason?: string): Promise<void> {
   appointment.status = to;
+  appointment.sequence += 1;
   if (to === 'checked_in') appointment.arrivedAt ??= now;
   if (to === 'completed') appointment.completedAt = now;
   if (to === 'cancelled') {
@@ -62,8 +65,9 @@ export async function changeAppointmentStatus(options: StatusChangeOptions): Pro
     const from = appointment.status;
     if (from === to) return { appointment, changed: false };
     assertTransition(from, to);
-    await options.guard?.(appointment, now);
+    await options.guard?.(appointment, now, tx);
     await applyStatus(tx, appointment, to, now, options.reason);
+    await options.afterChange?.(tx, appointment, from, now);
     createInTenant({ em: tx, tenantId: ctx.tenantId }, AuditLog, {
       userId: ctx.user?.id,
       action: `appointment.${to}`,

@@ -21,16 +21,6 @@ export interface SmsReplyOutcome {
   change?: 'confirmed' | 'cancelled' | 'refused';
 }
 
-/** A customer may cancel by text until the cancel window opens (tenant policy, default 24 h before). */
-function cancelWindowGuard(tenant: Tenant) {
-  const hours = tenant.policies.cancelWindowHours ?? 24;
-  return (appointment: Appointment, now: Date): void => {
-    if (appointment.startsAt.getTime() - now.getTime() < hours * 3_600_000) {
-      throw new AppError('CANCEL_WINDOW_CLOSED', `Cancelling by text closes ${hours} h before the start`);
-    }
-  };
-}
-
 /**
  * What a customer's reply changes, applied through the same domain functions as the API: C/YES
  * confirms and X/NO cancels (within the cancel window) the appointment the reply is about. Every
@@ -102,7 +92,7 @@ export async function applySmsReply(options: {
   }
 
   try {
-    await cancelAppointment({ ...base, reason: 'customer replied to cancel', guard: cancelWindowGuard(tenant) });
+    await cancelAppointment({ ...base, reason: 'customer replied to cancel', by: 'customer' });
     outcome.change = 'cancelled';
     outcome.reply = `${tenant.name}: ${what} is cancelled. Book again any time: reply or visit our booking page.`;
   } catch (err) {
