@@ -18,7 +18,13 @@ import { FullPageSpinner } from './components/Spinner';
 
 // The canvas (React Flow, dagre, the DSL) loads only when a flow is opened.
 const EditorPage = lazy(() => import('./builder/EditorPage').then((m) => ({ default: m.EditorPage })));
+// The customer-facing pages (booking page, portal) carry none of the admin shell.
+const BookingPage = lazy(() => import('./booking/BookingPage').then((m) => ({ default: m.BookingPage })));
+const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));
 const ExecutionDetailPage = lazy(() => import('./pages/executions/ExecutionDetailPage').then((m) => ({ default: m.ExecutionDetailPage })));
+const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
+const WaitlistOfferPage = lazy(() => import('./waitlist/WaitlistOfferPage').then((m) => ({ default: m.WaitlistOfferPage })));
 
 const loading = (page: ReactNode) => <Suspense fallback={<FullPageSpinner label="Loading" />}>{page}</Suspense>;
 
@@ -27,6 +33,9 @@ export function App() {
     <Routes>
       <Route path="/login" element={<RedirectIfSignedIn><LoginPage /></RedirectIfSignedIn>} />
       <Route path="/signup" element={<RedirectIfSignedIn><SignupPage /></RedirectIfSignedIn>} />
+      <Route path="/book/:slug" element={loading(<BookingPage />)} />
+      <Route path="/portal/*" element={loading(<PortalApp />)} />
+      <Route path="/waitlist/offers/:token" element={loading(<WaitlistOfferPage />)} />
       <Route element={<RequireSession><AppShell /></RequireSession>}>
         <Route index element={<Navigate to="/dashboard" replace />} />
         <Route path="dashboard" element={<DashboardPage />} />
@@ -35,6 +44,9 @@ export function App() {
         <Route path="customers/new" element={<NewCustomerPage />} />
         <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="automations" element={<AutomationsPage />} />
+        <Route path="automations/templates" element={loading(<TemplatesPage />)} />
+        <Route path="automations/templates/new" element={loading(<TemplateEditorPage />)} />
+        <Route path="automations/templates/:id" element={loading(<TemplateEditorPage />)} />
         <Route path="automations/:id" element={loading(<EditorPage />)} />
         <Route path="executions" element={<ExecutionsPage />} />
         <Route path="executions/:id" element={loading(<ExecutionDetailPage />)} />

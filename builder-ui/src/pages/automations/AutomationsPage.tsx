@@ -67,10 +67,15 @@ export function AutomationsPage() {
         title="Automations"
         subtitle={list.data ? formatCount(list.data.total, 'automation') : 'Reminder sequences, no-show defense and campaigns, drawn as flows.'}
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-            <PlusIcon width={16} height={16} />
-            New automation
-          </button>
+          <>
+            <Link to="/automations/templates" className="btn btn-secondary">
+              Message templates
+            </Link>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              <PlusIcon width={16} height={16} />
+              New automation
+            </button>
+          </>
         }
       />
       {creating && <NewAutomationPanel onClose={() => setCreating(false)} />}
