@@ -4,6 +4,8 @@ import { membershipPlansRoutes, membershipsRoutes, packagePurchasesRoutes, packa
 import { calendarFeedsRoutes, insightsRoutes, petDocumentsRoutes, waitlistRoutes } from './engagement.routes';
 import { portalRoutes } from './portal.routes';
 import { publicRoutes } from './public.routes';
+import { reportsRoutes } from './reports.routes';
+import { dashboardRoutes } from './dashboard.routes';
 import { settingsRoutes } from './settings.routes';
 import { dateOverridesRoutes, externalBusyRoutes, staffHoursRoutes, timeOffRoutes } from './schedule.routes';
 import { automationsRoutes } from './automations.routes';
@@ -47,6 +49,8 @@ export const routeModules: readonly RouteModule[] = [
   templatesRoutes,
   messagesRoutes,
   integrationsRoutes,
+  reportsRoutes,
+  dashboardRoutes,
 ];
 
 /** Reached without a staff token: the public booking page and the customer portal (its own sign-in). */

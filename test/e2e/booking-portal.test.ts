@@ -189,11 +189,11 @@ describe('booking on the public page and cancelling in the portal, on a phone', 
       await page.getByTestId('link-sent').waitFor();
       await saveScreenshot(page, SHOTS, '08-link-sent');
 
-      const message = await until(
+      const message = await until<Loose | undefined>(
         async () => ((await owner.api.get(`/api/messages?customerId=${customerId}`)).body.items as Loose[]).find((m) => /\/portal\/login\?token=/.test(m.body)),
         Boolean,
       );
-      const link = /https?:\/\/\S+\/portal\/login\?token=[\w-]+/.exec(message.body)?.[0];
+      const link = /https?:\/\/\S+\/portal\/login\?token=[\w-]+/.exec(String(message?.body))?.[0];
       expect(link).toBeDefined();
       const url = new URL(link as string);
       await page.goto(url.pathname + url.search);
@@ -227,7 +227,7 @@ describe('booking on the public page and cancelling in the portal, on a phone', 
       const row = await owner.api.get(`/api/appointments/${bookedId}`);
       expect(row.body).toMatchObject({ status: 'cancelled', cancelReason: 'Going out of town' });
       // The staff session is untouched by the customer's: the portal token lives under its own key.
-      expect(await page.evaluate(() => window.localStorage.getItem('appointflow.token'))).toBeNull();
+      expect(await page.evaluate("window.localStorage.getItem('appointflow.token')")).toBeNull();
     });
   });
 

@@ -1,0 +1,57 @@
+import type { ReportDefinition } from './report-definition';
+import { fillSeries } from './report-period';
+import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { ratio } from './report-types';
+
+export const automationsReport: ReportDefinition = {
+  name: 'automations',
+  title: 'Automations',
+  notes: [
+    'Runs started in the period. Completion = completed ÷ runs that have ended.',
+    'Per node: runs that reached it, and runs that stopped there (failed or cancelled with that node as their last step) as the drop-off.',
+  ],
+  async compute(em, scope, labels) {
+    const b = scopeBindings(scope);
+    const where = 'r.tenant_id = :tenant and r.started_at >= :from and r.started_at < :to';
+    const counts = `count(*)::int as runs, count(*) filter (where r.status = 'completed')::int as completed, count(*) filter (where r.status = 'failed')::int as failed,
+          count(*) filter (where r.status = 'cancelled')::int as cancelled, count(*) filter (where r.status in ('running', 'waiting'))::int as active`;
+    const [totals, byAutomation, nodes, series] = await Promise.all([
+      sqlRows<Record<string, unknown>>(em, `select ${counts} from automation_runs r where ${where}`, b),
+      sqlRows<Record<string, unknown>>(em, `select au.name, ${counts} from automation_runs r join automations au on au.id = r.automation_id and au.tenant_id = :tenant
+          where ${where} group by au.id, au.name order by runs desc, au.name`, b),
+      sqlRows<Record<string, unknown>>(em, `
+        with runs as (select r.id, r.automation_id, r.status from automation_runs r where ${where}),
+             steps as (select s.run_id, s.node_id, s.node_type, s.status, s.sequence,
+                              row_number() over (partition by s.run_id order by s.sequence desc) as from_end
+                         from run_steps s join runs on runs.id = s.run_id where s.tenant_id = :tenant)
+        select au.name as automation, st.node_id, min(st.node_type) as node_type, count(distinct st.run_id)::int as reached,
+               count(distinct st.run_id) filter (where st.status = 'failed')::int as failed_steps,
+               count(distinct st.run_id) filter (where st.from_end = 1 and runs.status in ('failed', 'cancelled'))::int as dropped,
+               count(distinct st.run_id) filter (where st.from_end = 1 and runs.status in ('running', 'waiting'))::int as waiting,
+               (select count(*) from runs r2 where r2.automation_id = au.id)::int as started
+          from steps st join runs on runs.id = st.run_id join automations au on au.id = runs.automation_id and au.tenant_id = :tenant
+         group by au.id, au.name, st.node_id order by au.name, min(st.sequence), st.node_id`, b),
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('r.started_at')} as bucket, count(*)::int as runs,
+          count(*) filter (where r.status = 'completed')::int as completed, count(*) filter (where r.status = 'failed')::int as failed
+          from automation_runs r where ${where} group by 1`, b),
+    ]);
+    const t = totals[0] ?? {};
+    const ended = (r: Record<string, unknown>) => num(r.completed) + num(r.failed) + num(r.cancelled);
+    return {
+      metrics: [
+        { key: 'runs', label: 'Runs started', unit: 'count', value: num(t.runs) },
+        { key: 'completed', label: 'Completed', unit: 'count', value: num(t.completed) },
+        { key: 'failed', label: 'Failed', unit: 'count', value: num(t.failed) },
+        { key: 'active', label: 'Still running', unit: 'count', value: num(t.active) },
+        { key: 'completionRate', label: 'Completion rate', unit: 'percent', value: ratio(num(t.completed), ended(t)) },
+      ],
+      series: { unit: 'count', keys: [{ key: 'runs', label: 'Runs' }, { key: 'completed', label: 'Completed' }, { key: 'failed', label: 'Failed' }], points: fillSeries(labels, ['runs', 'completed', 'failed'], series) },
+      tables: [
+        { key: 'byAutomation', title: 'By automation', columns: [{ key: 'name', label: 'Automation', type: 'string' }, { key: 'runs', label: 'Runs', type: 'count' }, { key: 'completed', label: 'Completed', type: 'count' }, { key: 'failed', label: 'Failed', type: 'count' }, { key: 'cancelled', label: 'Cancelled', type: 'count' }, { key: 'active', label: 'Running', type: 'count' }, { key: 'completionRate', label: 'Completion', type: 'percent' }],
+          rows: byAutomation.map((r) => ({ name: String(r.name), runs: num(r.runs), completed: num(r.completed), failed: num(r.failed), cancelled: num(r.cancelled), active: num(r.active), completionRate: ratio(num(r.completed), ended(r)) })) },
+        { key: 'byNode', title: 'Drop-off per node', columns: [{ key: 'automation', label: 'Automation', type: 'string' }, { key: 'nodeId', label: 'Node', type: 'string' }, { key: 'nodeType', label: 'Type', type: 'string' }, { key: 'reached', label: 'Runs reaching', type: 'count' }, { key: 'reachRate', label: 'Of runs started', type: 'percent' }, { key: 'waiting', label: 'Waiting here', type: 'count' }, { key: 'dropped', label: 'Stopped here', type: 'count' }, { key: 'dropOff', label: 'Drop-off', type: 'percent' }, { key: 'failedSteps', label: 'Failed steps', type: 'count' }],
+          rows: nodes.map((r) => ({ automation: String(r.automation), nodeId: String(r.node_id), nodeType: String(r.node_type), reached: num(r.reached), reachRate: ratio(num(r.reached), num(r.started)), waiting: num(r.waiting), dropped: num(r.dropped), dropOff: ratio(num(r.dropped), num(r.reached)), failedSteps: num(r.failed_steps) })) },
+      ],
+    };
+  },
+};

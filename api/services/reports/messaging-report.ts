@@ -1,0 +1,64 @@
+import type { ReportDefinition } from './report-definition';
+import { fillSeries } from './report-period';
+import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { ratio } from './report-types';
+
+const sent = `m.status in ('sent', 'delivered', 'undelivered')`;
+const failed = `m.status in ('failed', 'undelivered')`;
+/** Provider prices are in micro-units of the currency (Twilio reports them negative); cents = micros ÷ 10 000. */
+const costCents = 'coalesce(round(sum(abs(m.price_micros)) / 10000.0, 2), 0)';
+
+export const messagingReport: ReportDefinition = {
+  name: 'messaging',
+  title: 'Messaging',
+  notes: [
+    'Outbound messages created in the period. Sent = accepted by the provider (sent, delivered or undelivered); failed = failed or undelivered; suppressed messages (no consent, opted out) are counted apart.',
+    'Response rate = customers messaged in the period who wrote back in the period ÷ customers messaged.',
+    'Click-through is not reported: links in messages are not tracked yet.',
+  ],
+  async compute(em, scope, labels) {
+    const b = scopeBindings(scope);
+    const where = `m.tenant_id = :tenant and m.direction = 'outbound' and m.created_at >= :from and m.created_at < :to`;
+    const counts = `count(*)::int as total, count(*) filter (where ${sent})::int as sent, count(*) filter (where m.status = 'delivered')::int as delivered,
+          count(*) filter (where ${failed})::int as failed, count(*) filter (where m.status = 'suppressed')::int as suppressed, ${costCents} as cost`;
+    const [totals, byChannel, byCampaign, replies, series] = await Promise.all([
+      sqlRows<Record<string, unknown>>(em, `select ${counts} from messages m where ${where}`, b),
+      sqlRows<Record<string, unknown>>(em, `select m.channel::text as channel, ${counts} from messages m where ${where} group by 1 order by 1`, b),
+      sqlRows<Record<string, unknown>>(em, `select coalesce(cast(m.campaign_id as text), 'Automations and one-off') as campaign, coalesce(m.variant, '—') as variant, ${counts}
+          from messages m where ${where} group by 1, 2 order by 1, 2`, b),
+      sqlRows<Record<string, unknown>>(em, `with messaged as (select distinct m.customer_id from messages m where ${where} and m.customer_id is not null)
+          select count(*)::int as messaged, count(*) filter (where exists (
+            select 1 from messages i where i.tenant_id = :tenant and i.direction = 'inbound' and i.customer_id = x.customer_id and i.created_at >= :from and i.created_at < :to))::int as replied
+          from messaged x`, b),
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('m.created_at')} as bucket, count(*) filter (where ${sent})::int as sent,
+          count(*) filter (where m.status = 'delivered')::int as delivered, count(*) filter (where ${failed})::int as failed
+          from messages m where ${where} group by 1`, b),
+    ]);
+    const t = totals[0] ?? {};
+    const row = (r: Record<string, unknown>) => ({
+      total: num(r.total), sent: num(r.sent), delivered: num(r.delivered), failed: num(r.failed), suppressed: num(r.suppressed),
+      deliveryRate: ratio(num(r.delivered), num(r.sent)), failureRate: ratio(num(r.failed), num(r.total)), costCents: num(r.cost),
+    });
+    const rateColumns = [
+      { key: 'total', label: 'Messages', type: 'count' as const }, { key: 'sent', label: 'Sent', type: 'count' as const }, { key: 'delivered', label: 'Delivered', type: 'count' as const },
+      { key: 'failed', label: 'Failed', type: 'count' as const }, { key: 'suppressed', label: 'Suppressed', type: 'count' as const },
+      { key: 'deliveryRate', label: 'Delivery rate', type: 'percent' as const }, { key: 'failureRate', label: 'Failure rate', type: 'percent' as const }, { key: 'costCents', label: 'Cost', type: 'money' as const },
+    ];
+    return {
+      metrics: [
+        { key: 'messages', label: 'Messages', unit: 'count', value: num(t.total) },
+        { key: 'sentRate', label: 'Sent rate', unit: 'percent', value: ratio(num(t.sent), num(t.total)) },
+        { key: 'deliveryRate', label: 'Delivery rate', unit: 'percent', value: ratio(num(t.delivered), num(t.sent)) },
+        { key: 'failureRate', label: 'Failure rate', unit: 'percent', value: ratio(num(t.failed), num(t.total)) },
+        { key: 'responseRate', label: 'Response rate', unit: 'percent', value: ratio(num(replies[0]?.replied), num(replies[0]?.messaged)) },
+        { key: 'costCents', label: 'Cost', unit: 'money', value: num(t.cost) },
+      ],
+      series: { unit: 'count', keys: [{ key: 'sent', label: 'Sent' }, { key: 'delivered', label: 'Delivered' }, { key: 'failed', label: 'Failed' }], points: fillSeries(labels, ['sent', 'delivered', 'failed'], series) },
+      tables: [
+        { key: 'byChannel', title: 'By channel', columns: [{ key: 'channel', label: 'Channel', type: 'string' }, ...rateColumns], rows: byChannel.map((r) => ({ channel: String(r.channel), ...row(r) })) },
+        { key: 'byCampaign', title: 'By campaign and variant (A/B)', columns: [{ key: 'campaign', label: 'Campaign', type: 'string' }, { key: 'variant', label: 'Variant', type: 'string' }, ...rateColumns],
+          rows: byCampaign.map((r) => ({ campaign: String(r.campaign), variant: String(r.variant), ...row(r) })) },
+      ],
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GroupBy } from './report-types';
+
+/** Bindings every report query receives; every query filters `tenant_id = :tenant` itself. */
+export interface SqlScope {
+  tenant: string;
+  from: Date;
+  to: Date;
+  tz: string;
+  unit: GroupBy;
+}
+
+/**
+ * Raw SQL with named bindings (`:tenant`, `:from`, …). Raw SQL bypasses the ORM's tenant filter,
+ * so each statement names `tenant_id = :tenant` explicitly.
+ */
+export async function sqlRows<T>(em: EntityManager, sql: string, bindings: Record<string, unknown>): Promise<T[]> {
+  const result = await em.getKnex().raw(sql, bindings as never);
+  return (result as { rows: T[] }).rows;
+}
+
+export function scopeBindings(scope: SqlScope): Record<string, unknown> {
+  return { tenant: scope.tenant, from: scope.from, to: scope.to, tz: scope.tz, unit: scope.unit };
+}
+
+/** The local bucket label of a timestamptz column, e.g. `2026-03-09`. */
+export function bucketSql(column: string): string {
+  return `to_char(date_trunc(:unit, ${column} at time zone :tz), 'YYYY-MM-DD')`;
+}
+
+export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

@@ -1,0 +1,79 @@
+import type { ReportDefinition } from './report-definition';
+import { fillSeries } from './report-period';
+import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { ratio } from './report-types';
+import { ledgerCte } from './revenue-report';
+
+export const staffReport: ReportDefinition = {
+  name: 'staff',
+  title: 'Staff',
+  notes: [
+    'Utilization = booked hours (bookings not cancelled, no-shows included: the time was held) ÷ available hours from each person’s weekly hours over the period’s local days.',
+    'Revenue is net money collected in the period for that person’s appointments. Ratings are reviews written in the period.',
+  ],
+  async compute(em, scope, labels) {
+    const b = scopeBindings(scope);
+    const [rows, series] = await Promise.all([
+      sqlRows<Record<string, unknown>>(em, `
+        with appts as (
+          select a.staff_id, count(*) filter (where a.status <> 'cancelled')::int as appointments,
+                 count(*) filter (where a.status = 'completed')::int as completed,
+                 count(*) filter (where a.status = 'no_show')::int as no_shows,
+                 count(*) filter (where a.status in ('completed', 'checked_in', 'no_show'))::int as due,
+                 coalesce(sum(extract(epoch from a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled'), 0) / 3600.0 as booked_hours
+            from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.staff_id is not null group by 1),
+        hours as (
+          select r.staff_id, sum(extract(epoch from cast(r.end_time as time) - cast(r.start_time as time))) / 3600.0 as available_hours
+            from availability_rules r
+            join generate_series((cast(:from as timestamptz) at time zone :tz)::date, (cast(:to as timestamptz) at time zone :tz)::date - 1, interval '1 day') d(day)
+              on extract(isodow from d.day) = r.weekday
+           where r.tenant_id = :tenant group by 1),
+        ${ledgerCte},
+        money as (
+          select a.staff_id, sum(l.amount)::bigint as net from ledger l join appointments a on a.id = l.appointment_id and a.tenant_id = :tenant
+           where l.at >= :from and l.at < :to group by 1),
+        ratings as (
+          select rv.staff_id, round(avg(rv.rating), 2) as rating, count(*)::int as reviews from reviews rv
+           where rv.tenant_id = :tenant and rv.created_at >= :from and rv.created_at < :to group by 1)
+        select s.name, coalesce(ap.appointments, 0) as appointments, coalesce(ap.completed, 0) as completed, coalesce(ap.no_shows, 0) as no_shows,
+               coalesce(ap.due, 0) as due, round(coalesce(ap.booked_hours, 0), 2) as booked_hours, round(coalesce(h.available_hours, 0), 2) as available_hours,
+               coalesce(m.net, 0) as net, rt.rating, coalesce(rt.reviews, 0) as reviews
+          from staff s
+          left join appts ap on ap.staff_id = s.id left join hours h on h.staff_id = s.id
+          left join money m on m.staff_id = s.id left join ratings rt on rt.staff_id = s.id
+         where s.tenant_id = :tenant and (s.active or ap.appointments > 0)
+         order by s.name`, b),
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at')} as bucket,
+          coalesce(sum(extract(epoch from a.ends_at - a.starts_at)), 0) / 3600.0 as "bookedHours"
+          from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.status <> 'cancelled' and a.staff_id is not null group by 1`, b),
+    ]);
+    const total = (k: string) => rows.reduce((s, r) => s + num(r[k]), 0);
+    const booked = Math.round(total('booked_hours') * 100) / 100;
+    const available = Math.round(total('available_hours') * 100) / 100;
+    return {
+      metrics: [
+        { key: 'appointments', label: 'Appointments', unit: 'count', value: total('appointments') },
+        { key: 'bookedHours', label: 'Booked hours', unit: 'hours', value: booked },
+        { key: 'availableHours', label: 'Available hours', unit: 'hours', value: available },
+        { key: 'utilization', label: 'Utilization', unit: 'percent', value: ratio(booked, available) },
+        { key: 'noShowRate', label: 'No-show rate', unit: 'percent', value: ratio(total('no_shows'), total('due')) },
+        { key: 'revenueCents', label: 'Revenue from visits', unit: 'money', value: total('net') },
+      ],
+      series: { unit: 'hours', keys: [{ key: 'bookedHours', label: 'Booked hours' }], points: fillSeries(labels, ['bookedHours'], series).map((p) => ({ ...p, bookedHours: Math.round(Number(p.bookedHours) * 100) / 100 })) },
+      tables: [{
+        key: 'byStaff', title: 'By staff member',
+        columns: [
+          { key: 'name', label: 'Staff', type: 'string' }, { key: 'appointments', label: 'Appointments', type: 'count' }, { key: 'completed', label: 'Completed', type: 'count' },
+          { key: 'noShows', label: 'No-shows', type: 'count' }, { key: 'noShowRate', label: 'No-show rate', type: 'percent' }, { key: 'revenueCents', label: 'Revenue', type: 'money' },
+          { key: 'bookedHours', label: 'Booked hours', type: 'hours' }, { key: 'availableHours', label: 'Available hours', type: 'hours' }, { key: 'utilization', label: 'Utilization', type: 'percent' },
+          { key: 'rating', label: 'Rating', type: 'number' }, { key: 'reviews', label: 'Reviews', type: 'count' },
+        ],
+        rows: rows.map((r) => ({
+          name: String(r.name), appointments: num(r.appointments), completed: num(r.completed), noShows: num(r.no_shows), noShowRate: ratio(num(r.no_shows), num(r.due)),
+          revenueCents: num(r.net), bookedHours: num(r.booked_hours), availableHours: num(r.available_hours), utilization: ratio(num(r.booked_hours), num(r.available_hours)),
+          rating: r.rating === null || r.rating === undefined ? null : num(r.rating), reviews: num(r.reviews),
+        })),
+      }],
+    };
+  },
+};
