@@ -7,11 +7,10 @@ import { CalendarPage } from './pages/CalendarPage';
 import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
 import { NewCustomerPage } from './pages/customers/NewCustomerPage';
-import { DashboardPage } from './pages/DashboardPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { ExecutionsPage } from './pages/executions/ExecutionsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignupPage } from './pages/SignupPage';
 import { FullPageSpinner } from './components/Spinner';
@@ -24,6 +23,8 @@ const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default
 const ExecutionDetailPage = lazy(() => import('./pages/executions/ExecutionDetailPage').then((m) => ({ default: m.ExecutionDetailPage })));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
+// Reports carry recharts; they load when opened.
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const WaitlistOfferPage = lazy(() => import('./waitlist/WaitlistOfferPage').then((m) => ({ default: m.WaitlistOfferPage })));
 
 const loading = (page: ReactNode) => <Suspense fallback={<FullPageSpinner label="Loading" />}>{page}</Suspense>;
@@ -50,7 +51,8 @@ export function App() {
         <Route path="automations/:id" element={loading(<EditorPage />)} />
         <Route path="executions" element={<ExecutionsPage />} />
         <Route path="executions/:id" element={loading(<ExecutionDetailPage />)} />
-        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports" element={loading(<ReportsPage />)} />
+        <Route path="reports/:name" element={loading(<ReportsPage />)} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
