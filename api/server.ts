@@ -6,19 +6,26 @@ import type { AppConfig } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import { PortInUseError } from '../runtime/ports';
 import { createApp, type CreateAppOptions } from './app';
+import { createTokenService, resolveJwtSecret } from './auth/tokens';
+import { type LiveServer, type LiveServerOptions, startLiveServer } from './live/live-server';
 
 export interface ApiServer {
   url: string;
   server: http.Server;
+  /** The /api/live WebSocket, unless started with `live: false`. */
+  live?: LiveServer;
   close(): Promise<void>;
 }
 
 /** Starts the api (and UI) on HOST:PORT; PORT 0 picks a free port. */
 export async function startApiServer(
-  options: { config: AppConfig; orm: MikroORM; temporal: Client; logger: Logger } & Partial<CreateAppOptions>,
+  options: { config: AppConfig; orm: MikroORM; temporal: Client; logger: Logger; /** /api/live settings; `false` attaches no WebSocket. */ live?: LiveServerOptions | false } & Partial<CreateAppOptions>,
 ): Promise<ApiServer> {
-  const app = createApp(options);
+  // Built here so the REST api and the /api/live WebSocket verify tokens with the same key.
+  const tokens = options.tokens ?? createTokenService(resolveJwtSecret(options.config), options.config.TOKEN_TTL);
+  const app = createApp({ ...options, tokens });
   const server = http.createServer(app);
+  const live = options.live === false ? undefined : await startLiveServer({ server, orm: options.orm, tokens, logger: options.logger, ...options.live });
   // Keep-alive a little longer than typical load balancers so they close first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -27,6 +34,7 @@ export async function startApiServer(
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
+      void live?.close();
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, 'api', 'PORT') : error);
     };
     const onListening = () => {
@@ -47,13 +55,14 @@ export async function startApiServer(
   return {
     url,
     server,
+    ...(live ? { live } : {}),
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
+      closing ??= (live?.close() ?? Promise.resolve()).then(() => new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         // Requests in flight get a grace period, then their sockets are dropped.
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      });
+      }));
       return closing;
     },
   };
