@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { NODE_SPECS, type AutomationDefinition, type AutomationNode, type ValidationProblem } from '../../automation/dsl';
+import { nodeUi } from '../nodes/registry';
 import type { NodeEnv } from '../nodes/types';
 import { exitsOf, handleOf } from './exits';
 
@@ -57,6 +58,14 @@ export interface FlowInput {
   readOnly?: boolean;
 }
 
+/** What a screen reader announces for a focused card: its kind, label and sentence, and its problems. */
+function ariaLabelOf(node: AutomationNode, env: NodeEnv, problems: ValidationProblem[]): string {
+  const ui = nodeUi(node.type);
+  const label = typeof node.data.label === 'string' && node.data.label ? `${node.data.label}: ` : '';
+  const issue = problems.length ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : '';
+  return `${ui.title} step. ${label}${ui.sentence(node.data as never, env)}${issue}`;
+}
+
 const same = (a: ValidationProblem[], b: ValidationProblem[]) =>
   a === b || (a.length === b.length && a.every((p, i) => p.code === b[i]!.code && p.message === b[i]!.message && p.path === b[i]!.path));
 
@@ -102,6 +111,7 @@ export function createFlowMapper() {
         type: 'automation',
         className: NODE_SPECS[node.type]?.category ?? 'other',
         position: node.position,
+        ariaLabel: ariaLabelOf(node, input.env, problems),
         data: { node, problems, env: input.env, overlay, readOnly: input.readOnly, wired },
         selected,
         ...(measured ? { measured } : {}),

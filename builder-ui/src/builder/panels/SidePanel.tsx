@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { MessageTemplate } from '../../api/automation-types';
 import type { AutomationDefinition, ValidationProblem } from '../../automation/dsl';
 import type { NodeEnv } from '../nodes/types';
@@ -45,9 +46,25 @@ export function SidePanel({
     ['history', 'History'],
   ];
   const triggerId = doc.nodes.find((n) => n.type === 'trigger')?.id;
+  // On narrow screens the panel is a drawer over the canvas (builder.css); selecting a step opens it.
+  const [drawerOpen, setDrawerOpen] = useState(true);
+  const selectionKey = `${selectedNodeIds.join()}|${selectedEdgeIds.join()}`;
+  useEffect(() => {
+    if (selectionKey !== '|') setDrawerOpen(true);
+  }, [selectionKey]);
 
   return (
-    <aside className="editor-side" aria-label="Details">
+    <aside className={`editor-side${drawerOpen ? '' : ' is-collapsed'}`} aria-label="Details">
+      <button
+        type="button"
+        className="side-drawer-toggle"
+        aria-expanded={drawerOpen}
+        aria-label={drawerOpen ? 'Hide details panel' : 'Show details panel'}
+        title={drawerOpen ? 'Hide details panel' : 'Show details panel'}
+        onClick={() => setDrawerOpen((open) => !open)}
+      >
+        <span aria-hidden="true">{drawerOpen ? '\u203a' : '\u2039'}</span>
+      </button>
       <div className="side-tabs" role="tablist" aria-label="Panels">
         {tabs.map(([key, label]) => (
           <button
