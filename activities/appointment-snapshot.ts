@@ -1,6 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Appointment, Customer, Pet, Service, Staff, Tenant, type TenantPolicies } from '../db/entities';
+import { Appointment, AutomationRun, Customer, Pet, Service, Staff, Tenant, type TenantPolicies } from '../db/entities';
 import { Location } from '../db/entities/location';
 
 export interface AppointmentSnapshot {
@@ -42,6 +42,30 @@ export interface AppointmentSnapshot {
     timezone: string;
   };
   pets: Array<{ id: string; name: string; species: string; breed?: string; birthday?: string }>;
+  /**
+   * For each event type, the highest occurrence an automation run of this appointment was already
+   * started for (`run:…:<event>:<n>`), by earlier executions of its workflow. A workflow that had
+   * ended and is started again by a late event counts on from there, so its runs never reuse the
+   * workflow ids or send keys of the runs before it. Absent in histories recorded before it existed.
+   */
+  triggerOccurrences?: Record<string, number>;
+}
+
+/** `run:<tenant>:<appointment>:<automation>:<event>:<n>` → [event, n]. */
+export function runOccurrence(workflowId: string, prefix: string): [string, number] | null {
+  if (!workflowId.startsWith(prefix)) return null;
+  const match = /:([^:]+):(\d+)$/.exec(workflowId.slice(prefix.length));
+  return match ? [match[1] as string, Number(match[2])] : null;
+}
+
+async function triggerOccurrencesOf(em: EntityManager, tenantId: string, appointmentId: string): Promise<Record<string, number>> {
+  const runs = await em.find(AutomationRun, { appointmentId }, { fields: ['workflowId'] });
+  const occurrences: Record<string, number> = {};
+  for (const run of runs) {
+    const found = runOccurrence(run.workflowId, `run:${tenantId}:${appointmentId}:`);
+    if (found) occurrences[found[0]] = Math.max(occurrences[found[0]] ?? 0, found[1]);
+  }
+  return occurrences;
 }
 
 /** Optional fields are left out rather than set to undefined, so the snapshot is plain JSON. */
@@ -68,12 +92,13 @@ export function createAppointmentSnapshotActivity(deps: { orm: MikroORM }) {
         'AppointmentNotFound',
       );
     }
-    const [service, customer, staff, location, pets] = await Promise.all([
+    const [service, customer, staff, location, pets, triggerOccurrences] = await Promise.all([
       em.findOneOrFail(Service, { id: appointment.serviceId }),
       em.findOneOrFail(Customer, { id: appointment.customerId }),
       appointment.staffId ? em.findOne(Staff, { id: appointment.staffId }) : Promise.resolve(null),
       appointment.locationId ? em.findOne(Location, { id: appointment.locationId }) : Promise.resolve(null),
       em.find(Pet, { customerId: appointment.customerId }, { orderBy: { name: 'asc' }, limit: 20 }),
+      triggerOccurrencesOf(em, input.tenantId, input.appointmentId),
     ]);
     return {
       tenant: {
@@ -127,6 +152,7 @@ export function createAppointmentSnapshotActivity(deps: { orm: MikroORM }) {
         timezone: customer.timezone ?? tenant.timezone,
       }),
       pets: pets.map((pet) => defined({ id: pet.id, name: pet.name, species: pet.species, breed: pet.breed, birthday: pet.birthDate })),
+      triggerOccurrences,
     };
   };
 }

@@ -13,7 +13,19 @@ export interface StartWorkerOptions {
   logger: Logger;
   /** How long in-flight activities may finish after stop() before they are cancelled. */
   shutdownGraceTime?: string;
+  /** Workflow executions kept in memory between their tasks (default MAX_CACHED_WORKFLOWS). */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * The SDK sizes its workflow cache from the heap (about 2,300 executions with Node's default
+ * 4 GiB heap) and each cached execution costs about 2 MiB here, so thousands of appointments,
+ * each with its entity workflow and a few automation runs waiting for days, filled the heap and
+ * the worker slowed to a crawl in GC (bench/timers.ts: 4.8 GiB RSS, reminders minutes late).
+ * These workflows wake rarely and their histories are short, so replaying one that was evicted
+ * costs a few milliseconds: a small cache is the right trade.
+ */
+export const MAX_CACHED_WORKFLOWS = 1000;
 
 export interface RunningWorker {
   worker: Worker;
@@ -32,6 +44,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     workflowBundle: await workflowBundle(),
     activities: createActivities({ orm: options.orm, logger }),
     shutdownGraceTime: options.shutdownGraceTime ?? '30 seconds',
+    maxCachedWorkflows: options.maxCachedWorkflows ?? MAX_CACHED_WORKFLOWS,
   });
   const running = worker.run();
   running.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));

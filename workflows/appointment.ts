@@ -82,6 +82,12 @@ export async function appointmentWorkflow(
     fresh = await loadAppointmentSnapshot(input);
     state.status = fresh.appointment.status;
     state.startsAt = fresh.appointment.startsAt;
+    // Started again after it had ended (a reply after the cancel): count on from the runs of the
+    // executions before, so no run id or send key of theirs is used twice.
+    const counts = state.eventCounts as Record<string, number>;
+    for (const [type, occurrence] of Object.entries(fresh.triggerOccurrences ?? {})) {
+      counts[type] = Math.max(counts[type] ?? 0, occurrence);
+    }
   }
 
   async function forward(event: RunEvent, origin: string | undefined): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
@@ -12,6 +13,16 @@ import { renderTemplate, TemplateRenderError } from './render';
 import { resolveRecipient } from './recipient';
 
 export type SendChannel = 'sms' | 'whatsapp' | 'email';
+
+/**
+ * The Message-ID of an email: the same for every attempt of one send, so mailbox providers drop a
+ * resend after a crash. A digest of the key, because keys of automation sends run past the
+ * 80 characters a provider id may take (and past what some servers accept in a Message-ID).
+ */
+export function emailMessageId(idempotencyKey: string, publicUrl: string): string {
+  const digest = createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 32);
+  return `<af.${digest}@${new URL(publicUrl).hostname}>`;
+}
 
 export interface SendMessageInput {
   tenantId: string;
@@ -162,7 +173,7 @@ export function createSendMessage(deps: SendMessageDeps) {
         subject: draft.subject ?? template.name,
         text: draft.body,
         ...(ics ? { ics } : {}),
-        messageIdHeader: `<${input.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@${new URL(publicUrl).hostname}>`,
+        messageIdHeader: emailMessageId(input.idempotencyKey, publicUrl),
         messageId,
       });
     };

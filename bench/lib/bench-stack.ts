@@ -18,14 +18,23 @@ export interface BenchStack {
   orm: MikroORM;
   temporal: Client;
   readyMs: number;
+  /** Where a worker started elsewhere (a child process) finds the stack. */
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
   stop(): Promise<void>;
+}
+
+export interface BenchStackOptions {
+  /** Run the worker in this process (default). false: the caller starts its own (e.g. as a child process). */
+  worker?: boolean;
 }
 
 /**
  * The whole platform on throwaway data (temp dir, random loopback ports), started by the
  * same runtime code as `npm start`, so the figures describe what users run.
  */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
   const started = performance.now();
   const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', pretty: false });
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'appointflow-bench-'));
@@ -46,18 +55,21 @@ export async function startBenchStack(): Promise<BenchStack> {
   await migrateDatabase(orm);
   installTemporalRuntime(logger);
   const temporal = await connectTemporalClient(temporalServer.address, config);
-  const workerConnection = await connectTemporalWorker(temporalServer.address, config);
-  const worker = await startWorker({ config, orm, connection: workerConnection, logger, shutdownGraceTime: '2 seconds' });
+  const workerConnection = options.worker === false ? undefined : await connectTemporalWorker(temporalServer.address, config);
+  const worker = workerConnection ? await startWorker({ config, orm, connection: workerConnection, logger, shutdownGraceTime: '2 seconds' }) : undefined;
   const api = await startApiServer({ config, orm, temporal, logger });
   return {
     baseUrl: api.url,
     orm,
     temporal,
     readyMs: performance.now() - started,
+    databaseUrl: pg.url,
+    temporalAddress: temporalServer.address,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
     async stop() {
       await api.close();
-      await worker.stop();
-      await workerConnection.close();
+      await worker?.stop();
+      await workerConnection?.close();
       await temporal.connection.close();
       await orm.close(true);
       await temporalServer.stop();

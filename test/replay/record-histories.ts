@@ -53,10 +53,26 @@ function snapshot(appointmentId: string, startsAt: Date): AppointmentSnapshot {
   };
 }
 
+/** What a snapshot read after the appointment ended shows: its final status, the runs it had. */
+const laterReads = new Map<string, { appointment: AppointmentSnapshot['appointment']; triggerOccurrences: Record<string, number> }>();
+
+type AutomationActivityName =
+  | 'loadAppointmentSnapshot'
+  | 'findTriggeredAutomations'
+  | 'recordRunProgress'
+  | 'updateAppointmentStatus'
+  | 'chargeNoShowFee'
+  | 'adjustReputation'
+  | 'changeCustomerTag'
+  | 'notifyStaff'
+  | 'callWebhook'
+  | 'sendMessage';
+
 function fakeActivities(automations: () => TriggeredAutomation[], starts: Map<string, Date>) {
   const ok = async () => ({ status: 'ok' as const, detail: 'done' });
-  const activities: Activities = {
-    loadAppointmentSnapshot: async ({ appointmentId }) => snapshot(appointmentId, starts.get(appointmentId) as Date),
+  // Only the engine's activities: the workflows recorded here call nothing else.
+  const activities: Pick<Activities, AutomationActivityName> = {
+    loadAppointmentSnapshot: async ({ appointmentId }) => ({ ...snapshot(appointmentId, starts.get(appointmentId) as Date), ...laterReads.get(appointmentId) }),
     findTriggeredAutomations: async ({ event }) => automations().filter((a) => a.definition.trigger.event === event),
     recordRunProgress: async () => ({ runId: '00000000-0000-4000-8000-0000000000aa' }),
     updateAppointmentStatus: async ({ status }) => ({ status: 'ok', detail: `→ ${status}`, contextPatch: { appointment: { status } }, output: { from: 'pending', to: status } }),
@@ -90,6 +106,23 @@ const AUTOMATIONS = {
   reminders: triggered(shortened(reminders, { w24: '-PT4S', w2: '-PT2S' }), 1),
   noShow: triggered(shortened(noShowDefense, { arrive: 'PT2S' }), 2),
   twoWay: triggered(twoWayConfirm, 3),
+  ack: triggered(
+    {
+      schemaVersion: 1,
+      name: 'Acknowledge replies',
+      trigger: { event: 'message.received' },
+      nodes: [
+        { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: {} },
+        { id: 'ack', type: 'sendSms', position: { x: 0, y: 100 }, data: { templateId: 'reminder-2h-sms' } },
+        { id: 'end', type: 'end', position: { x: 0, y: 200 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 't', target: 'ack' },
+        { id: 'e2', source: 'ack', target: 'end' },
+      ],
+    },
+    4,
+  ),
 };
 
 async function book(rec: Recorder, startsInMs: number): Promise<{ id: string; handle: WorkflowHandle; signal(event: AppointmentEvent): Promise<void> }> {
@@ -151,6 +184,27 @@ const scenarios: Record<string, (rec: Recorder) => Promise<RecordedHistory[]>> =
     await sleep(1_000);
     await appt.signal({ type: 'appointment.cancelled', at: now(), data: { status: 'cancelled' } });
     return appointmentHistories(rec, appt.handle);
+  },
+  async 'restarted-after-close'(rec) {
+    // A late reply restarts the ended workflow, which counts on from the runs it had (triggerOccurrences).
+    rec.use('ack');
+    const appt = await book(rec, 60_000);
+    await appt.signal({ type: 'message.received', at: now(), data: { body: 'running late', from: '+15555550100' } });
+    await sleep(1_000);
+    await appt.signal({ type: 'appointment.cancelled', at: now(), data: { status: 'cancelled' } });
+    const first = await appointmentHistories(rec, appt.handle);
+    const base = snapshot(appt.id, rec.starts.get(appt.id) as Date);
+    laterReads.set(appt.id, { appointment: { ...base.appointment, status: 'cancelled' }, triggerOccurrences: { 'message.received': 1 } });
+    const again = await rec.client.workflow.signalWithStart(appointmentWorkflowType, {
+      workflowId: appt.handle.workflowId,
+      taskQueue: rec.taskQueue,
+      args: [{ tenantId: TENANT, appointmentId: appt.id }],
+      signal: appointmentEventSignal,
+      signalArgs: [{ type: 'message.received', at: now(), data: { body: 'can I come next week?', from: '+15555550100' } }],
+    });
+    const second = await appointmentHistories(rec, rec.client.workflow.getHandle(again.workflowId, again.signaledRunId));
+    if (!second.some((h) => h.workflowId.endsWith(':message.received:2'))) throw new Error('the restarted workflow reused an earlier run id');
+    return [...first, ...second];
   },
   async 'continue-as-new'(rec) {
     const definition: AutomationDefinition = {

@@ -46,4 +46,38 @@ describe('seeded automations', () => {
     const timeline = simulateTimeline({ definition: twoWayConfirm, context, startAt: '2026-03-01T12:00:00.000Z' });
     expect(timeline.actions.map((a) => a.nodeId)).toEqual(['ask', 'nudge', 'staffUnconfirmed']);
   });
+
+  test('two-way confirm: an X the booking rules accept tells the staff it is cancelled', () => {
+    const timeline = simulateTimeline({
+      definition: twoWayConfirm,
+      context,
+      startAt: '2026-03-07T12:00:00.000Z',
+      events: [{ at: '2026-03-08T16:00:00.000Z', type: 'reply', body: 'X' }],
+    });
+    expect(timeline.actions.map((a) => a.nodeId)).toEqual(['ask', 'staffCancelled']);
+    expect(timeline.endedBy).toMatchObject({ reason: 'end', nodeId: 'endCancelled' });
+  });
+
+  test('two-way confirm: an X refused inside the cancel window follows the appointment status, not the reply', () => {
+    // The API refused the cancel: only the reply arrives, no appointment.cancelled.
+    const timeline = simulateTimeline({
+      definition: twoWayConfirm,
+      context,
+      startAt: '2026-03-09T12:00:00.000Z',
+      events: [{ at: '2026-03-09T16:00:00.000Z', type: 'message.received', body: 'X', intent: 'cancel', channel: 'sms' }],
+    });
+    expect(timeline.actions.map((a) => a.nodeId)).toEqual(['ask', 'staffRefused']);
+    expect(timeline.endedBy).toMatchObject({ reason: 'end', nodeId: 'endRefused' });
+  });
+
+  test('two-way confirm: a cancel from elsewhere ends the run quietly', () => {
+    const timeline = simulateTimeline({
+      definition: twoWayConfirm,
+      context,
+      startAt: '2026-03-07T12:00:00.000Z',
+      events: [{ at: '2026-03-08T16:00:00.000Z', type: 'cancelled' }],
+    });
+    expect(timeline.actions.map((a) => a.nodeId)).toEqual(['ask']);
+    expect(timeline.endedBy).toMatchObject({ reason: 'goal', nodeId: 'stop' });
+  });
 });

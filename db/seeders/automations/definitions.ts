@@ -51,6 +51,12 @@ export const reminders: AutomationDefinition = {
   edges: [edge('t', 'w24'), edge('w24', 'email24'), edge('email24', 'w2'), edge('w2', 'sms2'), edge('sms2', 'end')],
 };
 
+/**
+ * A reply X asks to cancel; the API decides (it refuses inside the cancel window) and sends
+ * `appointment.cancelled` only when it did. So after an X the run waits a moment for that event
+ * and branches on `appointment.status`, never on the reply alone. `vars.cancelAsked` keeps the
+ * goal from ending the run before it has told the staff.
+ */
 export const twoWayConfirm: AutomationDefinition = {
   schemaVersion: 1,
   name: 'Two-way confirmation',
@@ -67,12 +73,26 @@ export const twoWayConfirm: AutomationDefinition = {
       timeout: 'PT12H',
     }),
     node('isConfirm', 'condition', -240, 4 * ROW, { label: 'Confirmed?', rule: { '==': [{ var: 'lastEvent.intent' }, 'confirm'] } }),
-    node('endConfirmed', 'end', -360, 5 * ROW),
-    node('staffCancelled', 'notifyStaff', -120, 5 * ROW, {
+    node('endConfirmed', 'end', -480, 5 * ROW),
+    node('cancelAsked', 'setVariable', -240, 5 * ROW, { label: 'Asked to cancel', name: 'cancelAsked', value: true }),
+    node('settle', 'waitForEvent', -240, 6 * ROW, {
+      label: 'Cancelled by the booking rules?',
+      events: ['appointment.cancelled'],
+      // The API cancels (or refuses) right after forwarding the reply: seconds at most.
+      timeout: 'PT30S',
+    }),
+    node('isCancelled', 'condition', -240, 7 * ROW, { label: 'Cancelled?', rule: { '==': [{ var: 'appointment.status' }, 'cancelled'] } }),
+    node('staffCancelled', 'notifyStaff', -360, 8 * ROW, {
       label: 'Tell staff: cancelled by reply',
       message: '{{customer.name}} replied X: {{service.name}} on {{formatDateTime appointment.startsAt}} is cancelled.',
     }),
-    node('endCancelled', 'end', -120, 6 * ROW),
+    node('endCancelled', 'end', -360, 9 * ROW),
+    node('staffRefused', 'notifyStaff', -120, 8 * ROW, {
+      label: 'Tell staff: cancel refused',
+      message:
+        '{{customer.name}} replied X for {{service.name}} on {{formatDateTime appointment.startsAt}}, inside the cancel window: it is still booked. Please contact them.',
+    }),
+    node('endRefused', 'end', -120, 9 * ROW),
     node('nudged', 'condition', 240, 4 * ROW, { label: 'Nudged already?', rule: { '==': [{ var: 'vars.nudged' }, true] } }),
     node('markNudged', 'setVariable', 360, 5 * ROW, { name: 'nudged', value: true }),
     node('nudge', 'sendSms', 360, 6 * ROW, { label: 'Nudge once', templateId: 'confirm-request-sms' }),
@@ -81,7 +101,15 @@ export const twoWayConfirm: AutomationDefinition = {
       message: '{{customer.name}} has not confirmed {{service.name}} on {{formatDateTime appointment.startsAt}}.',
     }),
     node('endUnconfirmed', 'end', 120, 6 * ROW),
-    stopsWhenOver('stop'),
+    node('stop', 'goal', 360, 0, {
+      label: 'Appointment cancelled (not by this reply) or over',
+      rule: {
+        or: [
+          { in: [{ var: 'appointment.status' }, ['completed', 'no_show']] },
+          { and: [{ '==': [{ var: 'appointment.status' }, 'cancelled'] }, { '!': { var: 'vars.cancelAsked' } }] },
+        ],
+      },
+    }),
   ],
   edges: [
     edge('t', 'w48'),
@@ -90,8 +118,14 @@ export const twoWayConfirm: AutomationDefinition = {
     edge('reply', 'isConfirm', 'event'),
     edge('reply', 'nudged', 'timeout'),
     edge('isConfirm', 'endConfirmed', 'true'),
-    edge('isConfirm', 'staffCancelled', 'false'),
+    edge('isConfirm', 'cancelAsked', 'false'),
+    edge('cancelAsked', 'settle'),
+    edge('settle', 'isCancelled', 'event'),
+    edge('settle', 'isCancelled', 'timeout'),
+    edge('isCancelled', 'staffCancelled', 'true'),
+    edge('isCancelled', 'staffRefused', 'false'),
     edge('staffCancelled', 'endCancelled'),
+    edge('staffRefused', 'endRefused'),
     edge('nudged', 'staffUnconfirmed', 'true'),
     edge('nudged', 'markNudged', 'false'),
     edge('markNudged', 'nudge'),
