@@ -5,6 +5,11 @@ import { createAutomationActivities } from './automation';
 import { createMessagingActivities, type MessagingActivityDeps } from './messaging';
 import { createWaitlistActivities } from './waitlist';
 import { createBillingActivities } from './billing';
+import { type CalendarActivityDeps, createCalendarActivities } from './calendar/activities';
+import { createScheduleActivities } from './schedule';
+import { createVaccinationActivities } from './vaccination';
+import { createCampaignActivitiesFor } from './campaign';
+import { createReportActivities } from './reports';
 
 export interface ActivityDeps {
   orm: MikroORM;
@@ -13,6 +18,8 @@ export interface ActivityDeps {
   messaging?: Pick<MessagingActivityDeps, 'providers' | 'config'>;
   /** For webhook calls; tests pass their own. */
   fetch?: typeof fetch;
+  /** Calendar endpoints and clock; default: from the environment. */
+  calendar?: Pick<CalendarActivityDeps, 'env' | 'config' | 'now'>;
 }
 
 /** Every activity the worker registers, built from its dependencies so tests can pass their own. */
@@ -22,7 +29,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createAutomationActivities(deps),
     ...createMessagingActivities({ orm: deps.orm, logger: deps.logger, ...deps.messaging }),
     ...createBillingActivities({ orm: deps.orm, logger: deps.logger }),
+    ...createScheduleActivities({ orm: deps.orm }),
+    ...createVaccinationActivities({ orm: deps.orm }),
+    ...createCalendarActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging?.config ? { config: deps.messaging.config } : {}), ...(deps.messaging?.providers ? { providers: deps.messaging.providers } : {}), ...deps.calendar }),
     ...createWaitlistActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
+    ...createCampaignActivitiesFor({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
+    ...createReportActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
   };
 }
 

@@ -21,6 +21,7 @@ import { docsRouter } from './routes/docs.routes';
 import { healthRouter } from './routes/health.routes';
 import { openRouteModules, routeModules } from './routes';
 import { icalFeedRouter } from './routes/ical.routes';
+import { trackedLinkRouter } from './routes/tracked-links.routes';
 import { createPortalTokenService } from './auth/portal-tokens';
 import { uploadPaths } from './middleware/upload-file';
 import { createPaymentProviders, type PaymentProviders } from './services/payments/payment-provider';
@@ -73,6 +74,7 @@ export function createApp(options: CreateAppOptions): Application {
   // Twilio posts forms and signs them instead of sending a bearer token: mounted before the JSON-only api.
   app.use('/api/webhooks/twilio', twilioWebhooksRouter(deps));
   app.use(icalFeedRouter(deps));
+  app.use(trackedLinkRouter(deps));
 
   const api = Router();
   api.use(jsonBody(options.bodyLimit, { multipartPaths: uploadPaths }));

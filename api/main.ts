@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../runtime/config';
 import { createLogger } from '../runtime/logger';
 import { connectTemporalClient } from '../runtime/temporal-connection';
 import { startApiServer } from './server';
+import { reconcileAutomationSchedules } from './services/automation-schedules/reconcile-automation-schedules';
 
 /**
  * The api on its own, as the docker image runs it (`node dist/api/main.js`): DATABASE_URL and
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   const orm = await createOrm(config.DATABASE_URL);
   const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS, config);
   const api = await startApiServer({ config, orm, temporal, logger });
+  // Every replica does it at start: idempotent, and it repairs Schedules a failed sync left behind.
+  await reconcileAutomationSchedules({ orm, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger }).catch((err: unknown) =>
+    logger.error({ err }, 'could not reconcile automation schedules'),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

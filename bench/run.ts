@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['availability', 'api', 'booking', 'timers', 'builder'];
+const all = ['availability', 'api', 'booking', 'timers', 'builder', 'reports', 'campaign'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = chosen.length ? chosen : all;
 

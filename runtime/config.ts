@@ -56,6 +56,16 @@ export const configSchema = z
     MICROSOFT_CLIENT_ID: optionalString,
     MICROSOFT_CLIENT_SECRET: optionalString,
     ENCRYPTION_KEY: optionalString,
+    /** Calendar and video endpoints: overridden only by tests and sovereign clouds (docs/calendar.md). */
+    GOOGLE_AUTH_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+    GOOGLE_REVOKE_URL: z.url().default('https://oauth2.googleapis.com/revoke'),
+    GOOGLE_CALENDAR_ROOT_URL: z.url().default('https://www.googleapis.com/'),
+    MICROSOFT_AUTH_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
+    MICROSOFT_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
+    MICROSOFT_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+    ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
+    ZOOM_OAUTH_URL: z.url().default('https://zoom.us/oauth/token'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {

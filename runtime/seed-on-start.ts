@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { signalAppointmentWorkflow } from '../api/services/appointment-workflow';
+import { queueAppointmentSignal, signalAppointmentWorkflow } from '../api/services/appointment-workflow';
 import { seedDemoIfEmpty } from '../db/seeders/seed-demo';
 import { appointmentWorkflowId } from '../workflows/appointment-contract';
 import type { AppConfig } from './config';
@@ -23,16 +23,16 @@ export async function seedOnStart(options: {
 
   logger.info({ tenantId: seed.tenantId, counts: seed.counts }, 'demo tenant seeded');
   const at = new Date().toISOString();
-  const pending = [...seed.futureAppointmentIds];
+  // Through the outbox, so a workflow Temporal could not take now is started by the api's relay.
+  const em = orm.em.fork();
+  const pending = await em.transactional(async (tx) =>
+    seed.futureAppointmentIds.map((appointmentId) =>
+      queueAppointmentSignal(tx, { tenantId: seed.tenantId, appointmentId, workflowId: appointmentWorkflowId(seed.tenantId, appointmentId) }, { type: 'appointment.booked', at }),
+    ),
+  );
   const signalNext = async (): Promise<void> => {
-    for (let appointmentId = pending.shift(); appointmentId; appointmentId = pending.shift()) {
-      await signalAppointmentWorkflow({
-        temporal,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        target: { tenantId: seed.tenantId, appointmentId, workflowId: appointmentWorkflowId(seed.tenantId, appointmentId) },
-        event: { type: 'appointment.booked', at },
-        logger,
-      });
+    for (let signal = pending.shift(); signal; signal = pending.shift()) {
+      await signalAppointmentWorkflow({ em, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, signal, logger });
     }
   };
   await Promise.all(Array.from({ length: 8 }, signalNext));

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { createOrm, migrateDatabase } from '../db/orm';
 import { startApiServer } from '../api/server';
+import { reconcileAutomationSchedules } from '../api/services/automation-schedules/reconcile-automation-schedules';
 import { startWorker } from '../worker/start-worker';
 import { installTemporalRuntime } from '../worker/temporal-runtime';
 import { printBanner } from './banner';
@@ -84,6 +85,10 @@ async function start(config: AppConfig, ctx: { dev: boolean; logger: Logger; lif
   await lifecycle.add('worker', () => worker.stop());
 
   const login = await seedOnStart({ config, orm, temporal: client, logger });
+  // Schedule-triggered automations (the demo's win-back and birthday too) and the daily vaccination sweep.
+  await reconcileAutomationSchedules({ orm, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, logger }).catch((err: unknown) =>
+    logger.error({ err }, 'could not reconcile automation schedules'),
+  );
 
   const api = await startApiServer({ config, orm, temporal: client, logger });
   await lifecycle.add('api', () => api.close());

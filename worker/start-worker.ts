@@ -25,7 +25,7 @@ export interface StartWorkerOptions {
  * These workflows wake rarely and their histories are short, so replaying one that was evicted
  * costs a few milliseconds: a small cache is the right trade.
  */
-export const MAX_CACHED_WORKFLOWS = 1000;
+export const MAX_CACHED_WORKFLOWS = 250;
 
 export interface RunningWorker {
   worker: Worker;

@@ -17,6 +17,8 @@ export interface AppointmentEvent {
   type: AppointmentEventType;
   /** ISO-8601 time the change happened. */
   at: string;
+  /** The API's outbox id of this event: a re-delivery with an id already applied is ignored. */
+  id?: string;
   /** New times on a reschedule, the reason on a cancel, the text of a reply. */
   data?: {
     startsAt?: string;
@@ -48,10 +50,14 @@ export interface AppointmentWorkflowState {
     automationVersionId?: string;
     /** Set once the run has ended; a finished run gets no more events. */
     finished?: boolean;
+    /** Times the executions API retried the run; a result of an execution before the latest retry is stale. */
+    retries?: number;
   }>;
   /** How many times each event type arrived: the n of the run workflow ids it starts. */
   eventCounts?: Record<string, number>;
   startsAt?: string;
+  /** Ids of the latest events applied (kept across continue-as-new), to ignore re-deliveries. */
+  appliedEventIds?: string[];
 }
 
 /** Sent by an automation run to its parent when it ends, so the parent knows when it may end too. */
@@ -60,9 +66,23 @@ export interface AutomationRunFinished {
   status: string;
 }
 
+/**
+ * Sent by the executions API (with signalWithStart) before it starts a failed run again: the
+ * appointment's workflow takes the run back among its running children, so later events
+ * (reschedule, cancel, replies) reach it and the workflow does not end before it.
+ */
+export interface AutomationRunAdopted {
+  workflowId: string;
+  automationId: string;
+  version: number;
+  automationVersionId?: string;
+  event: string;
+}
+
 export const appointmentWorkflowType = 'appointmentWorkflow';
 export const appointmentEventSignal = defineSignal<[AppointmentEvent]>('appointmentEvent');
 export const automationRunFinishedSignal = defineSignal<[AutomationRunFinished]>('automationRunFinished');
+export const automationRunAdoptedSignal = defineSignal<[AutomationRunAdopted]>('automationRunAdopted');
 export const appointmentStateQuery = defineQuery<AppointmentWorkflowState>('appointmentState');
 
 export function appointmentWorkflowId(tenantId: string, appointmentId: string): string {

@@ -1,6 +1,8 @@
 import type { AppointmentSnapshot } from '../activities';
 import type { AppointmentEvent } from './appointment-contract';
-import { applyEvent, parseReplyIntent, type RunContext, type RunEvent } from './dsl';
+// DSL modules by file, not the index: the sandbox evaluates every imported module per workflow (see dsl/action-types.ts).
+import type { RunContext } from './dsl/context';
+import { applyEvent, parseReplyIntent, type RunEvent } from './dsl/events';
 
 /** An appointment event as the run event forwarded to automation runs (none for `booked`: runs start on it). */
 export function toRunEvent(event: AppointmentEvent): RunEvent | null {

@@ -1,8 +1,10 @@
 import {
+  ActivityFailure,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -16,12 +18,14 @@ import {
   appointmentStateQuery,
   type AppointmentWorkflowInput,
   type AppointmentWorkflowState,
+  automationRunAdoptedSignal,
   automationRunFinishedSignal,
 } from './appointment-contract';
 import { runContextFor, toRunEvent } from './appointment-run-context';
 import { automationRun } from './automation-run';
 import { automationRunWorkflowId, runEventSignal } from './automation-run-contract';
-import { type RunEvent, triggerMatches } from './dsl';
+import type { RunEvent } from './dsl/events';
+import { triggerMatches } from './dsl/semantics';
 
 const { loadAppointmentSnapshot, findTriggeredAutomations } = proxyActivities<
   Pick<Activities, 'loadAppointmentSnapshot' | 'findTriggeredAutomations'>
@@ -29,6 +33,21 @@ const { loadAppointmentSnapshot, findTriggeredAutomations } = proxyActivities<
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['AppointmentNotFound'] },
 });
+
+const { pushAppointmentToCalendars, sendCalendarInvite } = proxyActivities<
+  Pick<Activities, 'pushAppointmentToCalendars' | 'sendCalendarInvite'>
+>({
+  startToCloseTimeout: '1 minute',
+  // Bounded: the automations of the event wait for the push (it may create the meeting link they send).
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6, nonRetryableErrorTypes: ['AppointmentNotFound', 'InvalidAppointment'] },
+});
+
+/** Changes that the connected calendars, the meeting and the customer's invite follow. */
+const calendarChanges: Partial<Record<AppointmentEvent['type'], 'booked' | 'rescheduled' | 'cancelled'>> = {
+  'appointment.booked': 'booked',
+  'appointment.rescheduled': 'rescheduled',
+  'appointment.cancelled': 'cancelled',
+};
 
 const terminalStatuses = new Set(['cancelled', 'completed', 'no_show']);
 const statusAfter: Partial<Record<AppointmentEvent['type'], string>> = {
@@ -42,6 +61,8 @@ const statusAfter: Partial<Record<AppointmentEvent['type'], string>> = {
 
 /** Events kept in the queryable state; older ones are in the history and the database. */
 const keptEvents = 50;
+/** Event ids remembered to ignore re-deliveries; the outbox sends a workflow's events in order, so only recent ones come again. */
+const keptEventIds = 200;
 
 /**
  * The entity workflow `appointment:<tenant>:<id>`: one per appointment, started with
@@ -63,11 +84,27 @@ export async function appointmentWorkflow(
   };
   state.eventCounts ??= {};
   const inbox: AppointmentEvent[] = [];
+  /**
+   * Children started by this execution whose close it has not seen yet. It ends only after they
+   * close (not merely after their "finished" signal), so no abandoned child outlives it by a
+   * moment; histories from before this patch end on the signal.
+   */
+  const awaitChildClose = patched('await-child-close');
+  const unclosed = new Set<string>();
 
   setHandler(appointmentEventSignal, (event) => {
     inbox.push(event);
   });
   setHandler(automationRunFinishedSignal, ({ workflowId }) => markFinished(workflowId));
+  setHandler(automationRunAdoptedSignal, (run) => {
+    const child = state.children.find((c) => c.workflowId === run.workflowId);
+    if (!child) {
+      state.children.push({ ...run, finished: false, retries: 1 });
+      return;
+    }
+    child.finished = false;
+    child.retries = (child.retries ?? 0) + 1;
+  });
   setHandler(appointmentStateQuery, () => state);
 
   function markFinished(workflowId: string): void {
@@ -151,10 +188,14 @@ export async function appointmentWorkflow(
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
         state.children.push(child);
-        handle.result().then(
-          () => markFinished(workflowId),
-          () => markFinished(workflowId),
-        );
+        unclosed.add(workflowId);
+        // A retry (adopted since) outlives this execution of the run: its close says nothing then.
+        const closed = () => {
+          unclosed.delete(workflowId);
+          const current = state.children.find((c) => c.workflowId === workflowId);
+          if (!current?.retries) markFinished(workflowId);
+        };
+        handle.result().then(closed, closed);
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         state.children.push(child);
@@ -162,7 +203,33 @@ export async function appointmentWorkflow(
     }
   }
 
+  /** Calendar events, meeting and iTIP invite follow the change; a failure after the retries leaves the rest of the workflow going. */
+  async function pushToCalendars(event: AppointmentEvent, change: 'booked' | 'rescheduled' | 'cancelled'): Promise<void> {
+    try {
+      const pushed = await pushAppointmentToCalendars(input);
+      // A new meeting link: the automations started next must see it.
+      if (pushed.meetingLinkChanged) fresh = undefined;
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+    }
+    try {
+      await sendCalendarInvite({ ...input, change, at: event.at });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+    }
+  }
+
+  /** A re-delivery (the API's outbox retries after a lost acknowledgement) of an event already applied. */
+  function alreadyApplied(event: AppointmentEvent): boolean {
+    if (!event.id || !patched('signal-dedupe')) return false;
+    const applied = state.appliedEventIds ?? [];
+    if (applied.includes(event.id)) return true;
+    state.appliedEventIds = [...applied, event.id].slice(-keptEventIds);
+    return false;
+  }
+
   async function handle(event: AppointmentEvent): Promise<void> {
+    if (alreadyApplied(event)) return;
     state.events = [...state.events, event].slice(-keptEvents);
     state.status = event.data?.status ?? statusAfter[event.type] ?? state.status;
     if (event.type === 'appointment.rescheduled' && event.data?.startsAt) state.startsAt = event.data.startsAt;
@@ -171,10 +238,13 @@ export async function appointmentWorkflow(
     counts[event.type] = occurrence;
     const runEvent = toRunEvent(event);
     if (runEvent) await forward(runEvent, event.data?.origin);
+    const calendarChange = calendarChanges[event.type];
+    if (calendarChange && patched('calendar-push')) await pushToCalendars(event, calendarChange);
     await startTriggered(event, occurrence);
   }
 
-  const done = () => terminalStatuses.has(state.status) && running().length === 0 && inbox.length === 0;
+  const done = () =>
+    terminalStatuses.has(state.status) && running().length === 0 && inbox.length === 0 && (!awaitChildClose || unclosed.size === 0);
 
   while (!done()) {
     await condition(() => inbox.length > 0 || done() || workflowInfo().continueAsNewSuggested);

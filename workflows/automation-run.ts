@@ -23,18 +23,18 @@ import {
   STEPS_KEPT,
   type StepRecord,
 } from './automation-run-contract';
+import type { RunContext } from './dsl/context';
+import type { RunEvent } from './dsl/events';
 import {
   completeAction,
   type Decision,
   type EndReason,
   receiveEvent,
-  type RunContext,
-  type RunEvent,
   type RunIds,
   type RunState,
   startRun,
   step,
-} from './dsl';
+} from './dsl/semantics';
 
 const { recordRunProgress } = proxyActivities<Pick<Activities, 'recordRunProgress'>>({
   startToCloseTimeout: '30 seconds',

@@ -2,14 +2,11 @@ import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { Customer, ReputationEvent } from '../../db/entities';
 import type { ActionOutcome } from './action-outcome';
 import { actionFailure } from './errors';
+import { creditRecovery } from './reputation-recovery';
+import { clampReputation } from './reputation-score';
 import { tenantEm } from './scope';
 
-export const REPUTATION_MIN = 0;
-export const REPUTATION_MAX = 100;
-
-export function clampReputation(score: number): number {
-  return Math.min(REPUTATION_MAX, Math.max(REPUTATION_MIN, Math.round(score)));
-}
+export { clampReputation, REPUTATION_MAX, REPUTATION_MIN } from './reputation-score';
 
 export interface AdjustReputationInput {
   tenantId: string;
@@ -21,10 +18,11 @@ export interface AdjustReputationInput {
 }
 
 /**
- * Adds a ReputationEvent to the ledger and moves the customer's score, clamped to 0–100. The
- * idempotency key is unique per tenant: a retry finds the first event and changes nothing.
+ * Adds a ReputationEvent to the ledger and moves the customer's score, clamped to 0–100, after
+ * crediting any recovery the clean time since the last offence has earned (reputation-recovery.ts).
+ * The idempotency key is unique per tenant: a retry finds the first event and changes nothing.
  */
-export function createAdjustReputationActivity(deps: { orm: MikroORM }) {
+export function createAdjustReputationActivity(deps: { orm: MikroORM; now?: () => Date }) {
   return async function adjustReputation(input: AdjustReputationInput): Promise<ActionOutcome> {
     return tenantEm(deps.orm, input.tenantId).transactional(async (em) => {
       const customer = await em.findOne(Customer, { id: input.customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -38,6 +36,7 @@ export function createAdjustReputationActivity(deps: { orm: MikroORM }) {
           output: { reputationEventId: existing.id, scoreAfter: existing.scoreAfter, delta: existing.delta },
         };
       }
+      const recovered = await creditRecovery(em, customer, deps.now?.() ?? new Date());
       const before = customer.reputationScore;
       const after = clampReputation(before + input.delta);
       customer.reputationScore = after;
@@ -55,7 +54,13 @@ export function createAdjustReputationActivity(deps: { orm: MikroORM }) {
         status: 'ok',
         detail: `score ${before} → ${after} (${input.reason})`,
         contextPatch: { customer: { reputationScore: after } },
-        output: { reputationEventId: event.id, scoreBefore: before, scoreAfter: after, delta: after - before },
+        output: {
+          reputationEventId: event.id,
+          scoreBefore: before,
+          scoreAfter: after,
+          delta: after - before,
+          ...(recovered ? { recoveredBefore: recovered.delta } : {}),
+        },
       };
     });
   };

@@ -22,7 +22,7 @@ export type CalendarErrorKind =
 
 export class CalendarProviderError extends Error {
   constructor(
-    readonly provider: 'google' | 'microsoft',
+    readonly provider: 'google' | 'microsoft' | 'zoom',
     readonly kind: CalendarErrorKind,
     message: string,
     readonly status?: number,

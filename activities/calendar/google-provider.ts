@@ -11,6 +11,7 @@ import type {
   SyncChange,
   SyncResult,
   SyncWindow,
+  WatchRef,
 } from './types';
 
 /**
@@ -187,6 +188,39 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   /**
+   * Push notifications for the calendar (events.watch): Google posts to `address` with
+   * X-Goog-Channel-ID / X-Goog-Channel-Token whenever something changes. Channels expire; renew
+   * by watching again under a new id and stopping the old channel.
+   */
+  async watch(input: { channelId: string; address: string; token: string; ttlSeconds: number }): Promise<WatchRef> {
+    const channel = await this.call('watch events', (headers) =>
+      this.api.events.watch(
+        {
+          calendarId: this.calendarId,
+          requestBody: { id: input.channelId, type: 'web_hook', address: input.address, token: input.token, params: { ttl: String(input.ttlSeconds) } },
+        },
+        { headers },
+      ),
+    );
+    const expiration = Number(channel.expiration);
+    return {
+      id: channel.id ?? input.channelId,
+      ...(channel.resourceId ? { resourceId: channel.resourceId } : {}),
+      expiresAt: new Date(Number.isFinite(expiration) && expiration > 0 ? expiration : Date.now() + input.ttlSeconds * 1000),
+    };
+  }
+
+  /** Stops a channel; one that is already gone counts as stopped. */
+  async stopWatch(channelId: string, resourceId: string | undefined): Promise<void> {
+    try {
+      await this.call('stop channel', (headers) => this.api.channels.stop({ requestBody: { id: channelId, resourceId } }, { headers }));
+    } catch (err) {
+      if (err instanceof CalendarProviderError && err.kind === 'not_found') return;
+      throw err;
+    }
+  }
+
+  /**
    * events.list with the sync token; without one (or when Google answers 410 Gone because the
    * token expired) a full sync of the window, flagged `fullResync` so the caller replaces its cache.
    */
@@ -233,5 +267,6 @@ function toChange(event: calendar_v3.Schema$Event): SyncChange {
   if (event.status === 'cancelled' || event.transparency === 'transparent' || !start || !end) {
     return { type: 'delete', externalId };
   }
-  return { type: 'upsert', externalId, startsAt: new Date(start), endsAt: new Date(end), summary: event.summary ?? undefined };
+  const own = event.extendedProperties?.private?.appointflowAppointmentId;
+  return { type: 'upsert', externalId, startsAt: new Date(start), endsAt: new Date(end), summary: event.summary ?? undefined, ...(own ? { ownAppointmentId: own } : {}) };
 }

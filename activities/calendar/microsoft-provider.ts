@@ -11,6 +11,7 @@ import type {
   SyncChange,
   SyncResult,
   SyncWindow,
+  WatchRef,
 } from './types';
 
 /**
@@ -174,6 +175,42 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
       if (startsAt && endsAt) blocks.push({ startsAt, endsAt });
     }
     return blocks;
+  }
+
+  /**
+   * A change-notification subscription on the mailbox's events: Graph posts to
+   * `notificationUrl` with `clientState` echoed. It first validates the URL (a POST with
+   * `validationToken` that must be echoed as text). Event subscriptions live at most ~3 days.
+   */
+  async subscribe(input: { notificationUrl: string; clientState: string; expiresAt: Date }): Promise<WatchRef> {
+    const sub = await this.call<{ id?: string; expirationDateTime?: string }>('create subscription', () =>
+      this.client.api('/subscriptions').post({
+        changeType: 'created,updated,deleted',
+        notificationUrl: input.notificationUrl,
+        resource: `${this.userPath}/events`,
+        expirationDateTime: input.expiresAt.toISOString(),
+        clientState: input.clientState,
+      }),
+    );
+    if (!sub.id) throw new CalendarProviderError('microsoft', 'transient', 'graph create subscription: no id in the answer');
+    return { id: sub.id, expiresAt: new Date(sub.expirationDateTime ?? input.expiresAt.toISOString()) };
+  }
+
+  async renewSubscription(id: string, expiresAt: Date): Promise<WatchRef> {
+    const sub = await this.call<{ id?: string; expirationDateTime?: string }>('renew subscription', () =>
+      this.client.api(`/subscriptions/${encodeURIComponent(id)}`).patch({ expirationDateTime: expiresAt.toISOString() }),
+    );
+    return { id, expiresAt: new Date(sub.expirationDateTime ?? expiresAt.toISOString()) };
+  }
+
+  /** A subscription already gone counts as deleted. */
+  async deleteSubscription(id: string): Promise<void> {
+    try {
+      await this.call('delete subscription', () => this.client.api(`/subscriptions/${encodeURIComponent(id)}`).delete());
+    } catch (err) {
+      if (err instanceof CalendarProviderError && err.kind === 'not_found') return;
+      throw err;
+    }
   }
 
   /**

@@ -38,7 +38,7 @@ export interface BusyInterval {
 }
 
 export type SyncChange =
-  | { type: 'upsert'; externalId: string; startsAt: Date; endsAt: Date; summary?: string }
+  | { type: 'upsert'; externalId: string; startsAt: Date; endsAt: Date; summary?: string; /** Set on events we pushed ourselves (they must not block their own slot). */ ownAppointmentId?: string }
   | { type: 'delete'; externalId: string };
 
 export interface SyncResult {
@@ -53,6 +53,14 @@ export interface SyncWindow {
   /** Full syncs (and Graph calendarView) cover this window; busy time outside it never blocks a slot. */
   from: Date;
   to: Date;
+}
+
+/** A Google notification channel or a Graph subscription. */
+export interface WatchRef {
+  id: string;
+  /** Google's resourceId, needed to stop the channel. */
+  resourceId?: string;
+  expiresAt: Date;
 }
 
 export interface CalendarProvider {

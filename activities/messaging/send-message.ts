@@ -41,6 +41,19 @@ export interface SendMessageInput {
   nodeId?: string;
   campaignId?: string;
   variant?: string;
+  /** A campaign's own quiet hours (null: none); absent: the worker's setting. */
+  quietHours?: QuietHours | null;
+  /**
+   * Rows the caller loaded already, for in-process calls only (a campaign batch loads them once
+   * for hundreds of sends); never passed through Temporal.
+   */
+  preloaded?: { tenant?: Tenant; customer?: Customer; templates?: ReadonlyMap<string, MessageTemplate> };
+  /**
+   * WhatsApp to a customer who has not written in the last 24 h: only the template's approved
+   * Content SID may be sent (variables as its content variables); without one the send fails
+   * (`TemplateNotApproved`, non-retryable) instead of being refused by WhatsApp (63016).
+   */
+  approvedTemplateOnly?: boolean;
 }
 
 export interface SendMessageResult {
@@ -101,16 +114,20 @@ export function createSendMessage(deps: SendMessageDeps) {
   const publicUrl = publicUrlOf(deps.config);
 
   async function prepare(em: EntityManager, input: SendMessageInput): Promise<Prepared> {
+    const given = input.preloaded;
     const [tenant, customer, template] = await Promise.all([
-      em.findOne(Tenant, { id: input.tenantId }),
-      em.findOne(Customer, { id: input.customerId }),
-      em.findOne(MessageTemplate, { key: input.templateId }),
+      given?.tenant ?? em.findOne(Tenant, { id: input.tenantId }),
+      given?.customer ?? em.findOne(Customer, { id: input.customerId }),
+      given?.templates?.get(input.templateId) ?? em.findOne(MessageTemplate, { key: input.templateId }),
     ]);
     if (!tenant) throw nonRetryable(`tenant ${input.tenantId} not found`, 'TenantNotFound');
     if (!customer) throw nonRetryable(`customer ${input.customerId} not found`, 'CustomerNotFound');
     if (!template) throw nonRetryable(`template "${input.templateId}" not found`, 'TemplateNotFound');
     if ((template.channel === 'email') !== (input.channel === 'email')) {
       throw nonRetryable(`template "${template.key}" is for ${template.channel}, not ${input.channel}`, 'TemplateChannelMismatch');
+    }
+    if (input.channel === 'whatsapp' && input.approvedTemplateOnly && !template.whatsappContentSid) {
+      throw nonRetryable(`template "${template.key}" has no approved WhatsApp template, needed outside the 24 h window`, 'TemplateNotApproved');
     }
     const zone = customer.timezone ?? tenant.timezone;
     let rendered;
@@ -144,13 +161,21 @@ export function createSendMessage(deps: SendMessageDeps) {
           kind: input.appointmentId && !input.campaignId ? 'transactional' : 'marketing',
           now: clock(),
           zone,
-          quietHours,
+          quietHours: input.quietHours === undefined ? quietHours : input.quietHours,
         })
       : { allowed: false as const, reason: recipient.reason, detail: recipient.detail };
 
     const deliver = async (messageId: string): Promise<SendResult> => {
       if (input.channel !== 'email') {
-        return deps.providers[input.channel].send({ channel: input.channel, to: draft.to, body: draft.body, messageId });
+        const approved = input.channel === 'whatsapp' && input.approvedTemplateOnly ? template.whatsappContentSid : undefined;
+        const contentVariables = input.variables ? Object.fromEntries(Object.entries(input.variables).map(([k, v]) => [k, String(v)])) : undefined;
+        return deps.providers[input.channel].send({
+          channel: input.channel,
+          to: draft.to,
+          body: draft.body,
+          messageId,
+          ...(approved ? { contentSid: approved, ...(contentVariables ? { contentVariables } : {}) } : {}),
+        });
       }
       const from = emailFromOf(deps.config);
       const replyTo = typeof (input.context.tenant as { email?: unknown } | undefined)?.email === 'string'

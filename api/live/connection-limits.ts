@@ -4,6 +4,8 @@ export interface LiveLimits {
   maxPerIp: number;
   /** Open sockets per tenant. */
   maxPerTenant: number;
+  /** Open sockets per signed-in user (or portal customer): a tab left open ten times is enough. */
+  maxPerUser: number;
   /** New connection attempts per address within `attemptWindowMs`. */
   maxAttemptsPerIp: number;
   attemptWindowMs: number;
@@ -15,16 +17,18 @@ export interface LiveLimits {
 export const defaultLiveLimits: LiveLimits = {
   maxPerIp: 20,
   maxPerTenant: 200,
+  maxPerUser: 10,
   maxAttemptsPerIp: 60,
   attemptWindowMs: 60_000,
   maxMessages: 30,
   messageWindowMs: 10_000,
 };
 
-/** Counters behind the limits: open sockets per ip and tenant, recent attempts per ip. */
+/** Counters behind the limits: open sockets per ip, tenant and user, recent attempts per ip. */
 export class ConnectionLimiter {
   private readonly openByIp = new Map<string, number>();
   private readonly openByTenant = new Map<string, number>();
+  private readonly openBySubject = new Map<string, number>();
   private readonly attempts = new Map<string, number[]>();
 
   constructor(private readonly limits: LiveLimits) {}
@@ -42,14 +46,21 @@ export class ConnectionLimiter {
     return (this.openByTenant.get(tenantId) ?? 0) < this.limits.maxPerTenant;
   }
 
-  opened(ip: string, tenantId: string): void {
-    this.openByIp.set(ip, (this.openByIp.get(ip) ?? 0) + 1);
-    this.openByTenant.set(tenantId, (this.openByTenant.get(tenantId) ?? 0) + 1);
+  /** `subject` is the user (or `customer:<id>`) the socket belongs to. */
+  admitSubject(subject: string): boolean {
+    return (this.openBySubject.get(subject) ?? 0) < this.limits.maxPerUser;
   }
 
-  closed(ip: string, tenantId: string): void {
+  opened(ip: string, tenantId: string, subject: string): void {
+    this.openByIp.set(ip, (this.openByIp.get(ip) ?? 0) + 1);
+    this.openByTenant.set(tenantId, (this.openByTenant.get(tenantId) ?? 0) + 1);
+    this.openBySubject.set(subject, (this.openBySubject.get(subject) ?? 0) + 1);
+  }
+
+  closed(ip: string, tenantId: string, subject: string): void {
     decrement(this.openByIp, ip);
     decrement(this.openByTenant, tenantId);
+    decrement(this.openBySubject, subject);
   }
 
   private sweep(now: number): void {

@@ -3,8 +3,8 @@ import multer from 'multer';
 import { AppError } from '../errors';
 import { MAX_DOCUMENT_BYTES } from '../services/pets/pet-documents';
 
-/** Paths whose POST takes multipart/form-data (see jsonBody). */
-export const uploadPaths = /\/documents$/;
+/** Paths whose POST takes multipart/form-data (see jsonBody): pet documents, chat attachments, CSV imports. */
+export const uploadPaths = /\/(documents|attachments)$|^\/imports$/;
 
 const parser = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024 } }).single('file');
 

@@ -41,6 +41,8 @@ function router(deps: ApiDeps): Router {
   const r = Router();
   const canWrite = requireRole('owner', 'admin');
   const idOf = (value: unknown) => parseId(value, 'Automation');
+  /** Publish and status changes keep a schedule trigger's Temporal Schedule in step. */
+  const schedules = { temporal: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE };
 
   r.get('/', async (req, res) => {
     res.json(await listAutomations(ctxOf(req), parseInput(automationListQuery, req.query, 'query')));
@@ -76,12 +78,12 @@ function router(deps: ApiDeps): Router {
   });
 
   r.post('/:id/publish', canWrite, async (req, res) => {
-    res.status(201).json(await publishAutomation(ctxOf(req), idOf(req.params.id)));
+    res.status(201).json(await publishAutomation(ctxOf(req), idOf(req.params.id), schedules));
   });
 
   for (const change of statusChanges) {
     r.post(`/:id/${change}`, canWrite, async (req, res) => {
-      res.json(await changeAutomationStatus(ctxOf(req), idOf(req.params.id), change));
+      res.json(await changeAutomationStatus(ctxOf(req), idOf(req.params.id), change, schedules));
     });
   }
 

@@ -25,6 +25,13 @@ const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) =>
 const TemplateEditorPage = lazy(() => import('./templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 // Reports carry recharts; they load when opened.
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ImportsPage = lazy(() => import('./imports/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ChatPage = lazy(() => import('./chat/ChatPage').then((m) => ({ default: m.ChatPage })));
+const ActivityPage = lazy(() => import('./activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const CalendarsSettingsPage = lazy(() => import('./settings/CalendarsSettingsPage').then((m) => ({ default: m.CalendarsSettingsPage })));
+const SegmentsPage = lazy(() => import('./segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
+const CampaignsPage = lazy(() => import('./campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('./campaigns/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })));
 const WaitlistOfferPage = lazy(() => import('./waitlist/WaitlistOfferPage').then((m) => ({ default: m.WaitlistOfferPage })));
 
 const loading = (page: ReactNode) => <Suspense fallback={<FullPageSpinner label="Loading" />}>{page}</Suspense>;
@@ -53,7 +60,15 @@ export function App() {
         <Route path="executions/:id" element={loading(<ExecutionDetailPage />)} />
         <Route path="reports" element={loading(<ReportsPage />)} />
         <Route path="reports/:name" element={loading(<ReportsPage />)} />
+        <Route path="imports" element={loading(<ImportsPage />)} />
+        <Route path="chat" element={loading(<ChatPage />)} />
+        <Route path="chat/:customerId" element={loading(<ChatPage />)} />
+        <Route path="activity" element={loading(<ActivityPage />)} />
+        <Route path="segments" element={loading(<SegmentsPage />)} />
+        <Route path="campaigns" element={loading(<CampaignsPage />)} />
+        <Route path="campaigns/:id" element={loading(<CampaignDetailPage />)} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="integrations/calendars" element={loading(<CalendarsSettingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -19,7 +19,12 @@ import { Staff } from './staff';
 import { Tenant } from './tenant';
 import { User } from './user';
 import { Vaccination } from './vaccination';
+import { ChatAttachment, ChatConversation, ChatMessage } from './chat';
+import { StaffPresence } from './staff-presence';
+import { VaccinationWatch } from './vaccination-watch';
+import { ImportJob } from './import-job';
 import { CalendarFeed } from './calendar-feed';
+import { CalendarConnection, CalendarSettings } from './calendar-connection';
 import { ExternalBusy } from './external-busy';
 import { FunnelEvent } from './funnel-event';
 import { Membership, MembershipPlan } from './membership';
@@ -28,6 +33,12 @@ import { PetDocument } from './pet-document';
 import { PortalLoginLink, PortalSession } from './portal-auth';
 import { Review } from './review';
 import { WaitlistEntry, WaitlistOffer } from './waitlist';
+import { Segment } from './segment';
+import { Campaign } from './campaign';
+import { CampaignRecipient } from './campaign-recipient';
+import { TrackedLink } from './tracked-link';
+import { ReportSchedule } from './report-schedule';
+import { WorkflowSignal } from './workflow-signal';
 
 export {
   Appointment,
@@ -53,7 +64,11 @@ export {
   TimeOff,
   User,
   Vaccination,
+  VaccinationWatch,
+  ImportJob,
   CalendarFeed,
+  CalendarConnection,
+  CalendarSettings,
   ExternalBusy,
   FunnelEvent,
   Membership,
@@ -77,13 +92,24 @@ export * from './run-step';
 export * from './tenant';
 export * from './user';
 export * from './calendar-feed';
+export * from './vaccination-watch';
+export * from './import-job';
+export * from './calendar-connection';
 export * from './external-busy';
 export * from './funnel-event';
+export * from './report-schedule';
 export * from './membership';
 export * from './package';
 export * from './pet-document';
 export * from './service';
 export * from './waitlist';
+export * from './chat';
+export * from './staff-presence';
+export * from './segment';
+export * from './campaign';
+export * from './campaign-recipient';
+export * from './tracked-link';
+export * from './workflow-signal';
 
 /** Every entity, for the ORM config. */
 export const entities = [
@@ -123,6 +149,20 @@ export const entities = [
   PortalSession,
   CalendarFeed,
   PetDocument,
+  ChatConversation,
+  ChatMessage,
+  ChatAttachment,
+  StaffPresence,
+  VaccinationWatch,
+  ImportJob,
+  CalendarConnection,
+  CalendarSettings,
+  Segment,
+  Campaign,
+  CampaignRecipient,
+  TrackedLink,
+  ReportSchedule,
+  WorkflowSignal,
 ];
 
 /** Entities whose rows the `tenant` filter scopes (all but Tenant itself). */

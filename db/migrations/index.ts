@@ -2,6 +2,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121053929_initial } from './Migration20261121053929_initial';
 import { Migration20261121062928_booking_engine } from './Migration20261121062928_booking_engine';
 import { Migration20261121072148_live_notify } from './Migration20261121072148_live_notify';
+import { Migration20261121090000_calendar_connections } from './Migration20261121090000_calendar_connections';
+import { Migration20261121090500_vaccination_watches_imports } from './Migration20261121090500_vaccination_watches_imports';
+import { Migration20261121091000_campaigns } from './Migration20261121091000_campaigns';
+import { Migration20261121093000_chat_presence } from './Migration20261121093000_chat_presence';
+import { Migration20261121094500_report_schedules } from './Migration20261121094500_report_schedules';
+import { Migration20261121095000_report_rollups } from './Migration20261121095000_report_rollups';
+import { Migration20261121100000_workflow_signal_outbox } from './Migration20261121100000_workflow_signal_outbox';
 
 /**
  * Every migration in order. Listed explicitly so the same code runs under tsx, ts-jest
@@ -11,4 +18,11 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121053929_initial', class: Migration20261121053929_initial },
   { name: 'Migration20261121062928_booking_engine', class: Migration20261121062928_booking_engine },
   { name: 'Migration20261121072148_live_notify', class: Migration20261121072148_live_notify },
+  { name: 'Migration20261121090000_calendar_connections', class: Migration20261121090000_calendar_connections },
+  { name: 'Migration20261121090500_vaccination_watches_imports', class: Migration20261121090500_vaccination_watches_imports },
+  { name: 'Migration20261121091000_campaigns', class: Migration20261121091000_campaigns },
+  { name: 'Migration20261121093000_chat_presence', class: Migration20261121093000_chat_presence },
+  { name: 'Migration20261121094500_report_schedules', class: Migration20261121094500_report_schedules },
+  { name: 'Migration20261121095000_report_rollups', class: Migration20261121095000_report_rollups },
+  { name: 'Migration20261121100000_workflow_signal_outbox', class: Migration20261121100000_workflow_signal_outbox },
 ];

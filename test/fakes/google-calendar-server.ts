@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { FakeTokenIssuer } from './oauth-token-endpoint';
+import { type RecordedRequest, recordRequests } from './request-recorder';
 
 /**
  * A fake of Google Calendar v3 on loopback for the real `googleapis` client (`rootUrl`), plus
@@ -11,14 +12,7 @@ import { FakeTokenIssuer } from './oauth-token-endpoint';
  * `addBusy()` (free/busy blocks).
  */
 
-export interface RecordedGoogleRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  authorization?: string;
-  status?: number;
-}
+export type RecordedGoogleRequest = RecordedRequest;
 
 export interface FakeGoogleEvent {
   id: string;
@@ -32,8 +26,19 @@ export interface FakeGoogleEvent {
   seq: number;
 }
 
+export interface FakeGoogleChannel {
+  id: string;
+  resourceId: string;
+  address: string;
+  token: string;
+  expiration: number;
+  stopped: boolean;
+}
+
 export interface FakeGoogleCalendar {
   url: string;
+  /** Notification channels opened with events.watch. */
+  channels: Map<string, FakeGoogleChannel>;
   rootUrl: string;
   tokenUrl: string;
   tokens: FakeTokenIssuer;
@@ -61,6 +66,7 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
   let seq = 0;
   let syncEpoch = 1;
   let conferenceCounter = 0;
+  const channels = new Map<string, FakeGoogleChannel>();
 
   const store = (calendarId: string) => {
     let events = calendars.get(calendarId);
@@ -91,21 +97,9 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
   const app = express();
   app.use(express.json());
   app.use(express.urlencoded({ extended: false }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const record: RecordedGoogleRequest = {
-      method: req.method,
-      path: req.path,
-      query: Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, String(v)])),
-      body: req.body && Object.keys(req.body as object).length > 0 ? structuredClone(req.body) : undefined,
-      authorization: req.header('authorization'),
-    };
-    requests.push(record);
-    res.on('finish', () => {
-      record.status = res.statusCode;
-    });
-    next();
-  });
+  app.use(recordRequests(requests));
   app.post('/token', tokens.handle);
+  app.post('/revoke', tokens.revoke);
   app.use('/calendar/v3', (req: Request, res: Response, next: NextFunction) => {
     if (!tokens.isAuthorized(req.header('authorization'))) {
       res.status(401).json(errorBody(401, 'authError', 'Invalid Credentials'));
@@ -183,6 +177,27 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
       ...(more ? { nextPageToken: String(offset + pageSize) } : { nextSyncToken: `sync-${syncEpoch}-${seq}` }),
     });
   });
+  app.post('/calendar/v3/calendars/:calendarId/events/watch', (req: Request, res: Response) => {
+    const body = req.body as { id?: string; type?: string; address?: string; token?: string; params?: { ttl?: string } };
+    if (!body.id || body.type !== 'web_hook' || !body.address?.startsWith('https://')) {
+      res.status(400).json(errorBody(400, 'invalid', 'WebHook callback must be HTTPS'));
+      return;
+    }
+    const ttl = Number(body.params?.ttl ?? 604800);
+    const channel = { id: body.id, resourceId: `res-${calendarIdOf(String(req.params.calendarId))}`, address: body.address, token: body.token ?? '', expiration: Date.now() + ttl * 1000, stopped: false };
+    channels.set(channel.id, channel);
+    res.json({ kind: 'api#channel', id: channel.id, resourceId: channel.resourceId, resourceUri: 'x', token: channel.token, expiration: String(channel.expiration) });
+  });
+  app.post('/calendar/v3/channels/stop', (req: Request, res: Response) => {
+    const body = req.body as { id?: string; resourceId?: string };
+    const channel = channels.get(body.id ?? '');
+    if (!channel || channel.resourceId !== body.resourceId || channel.stopped) {
+      res.status(404).json(errorBody(404, 'notFound', 'Channel not found'));
+      return;
+    }
+    channel.stopped = true;
+    res.status(204).end();
+  });
   app.post('/calendar/v3/freeBusy', (req: Request, res: Response) => {
     const body = req.body as { timeMin: string; timeMax: string; items: { id: string }[] };
     const calendarsOut: Record<string, { busy: { start: string; end: string }[] }> = {};
@@ -202,6 +217,7 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
   return {
     url,
     rootUrl: `${url}/`,
+    channels,
     tokenUrl: `${url}/token`,
     tokens,
     requests,
@@ -225,6 +241,7 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
       requests.length = 0;
       calendars.clear();
       busy.clear();
+      channels.clear();
     },
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { FakeTokenIssuer } from './oauth-token-endpoint';
+import { type RecordedRequest, recordRequests } from './request-recorder';
 
 /**
  * A fake of Microsoft Graph v1.0 calendar endpoints on loopback, for the real Graph client
@@ -12,15 +13,10 @@ import { FakeTokenIssuer } from './oauth-token-endpoint';
  * `expireDeltaLinks()` (410 on the next delta round), `addBusy()` (getSchedule items).
  */
 
-export interface RecordedGraphRequest {
-  method: string;
+export interface RecordedGraphRequest extends RecordedRequest {
   /** Path below /v1.0, e.g. "/me/calendar/events". */
   path: string;
-  query: Record<string, string>;
-  body: unknown;
-  authorization?: string;
   prefer?: string;
-  status?: number;
 }
 
 export interface FakeGraphEvent {
@@ -38,6 +34,14 @@ export interface FakeGraphEvent {
   deleted?: boolean;
 }
 
+export interface FakeGraphSubscription {
+  id: string;
+  resource: string;
+  notificationUrl: string;
+  clientState: string;
+  expirationDateTime: string;
+}
+
 export interface FakeGraph {
   url: string;
   baseUrl: string;
@@ -48,6 +52,8 @@ export interface FakeGraph {
   events(mailbox?: string): FakeGraphEvent[];
   /** Teams meetings created and not yet removed with their event. */
   meetings: Map<string, string>;
+  /** Change-notification subscriptions (POST /subscriptions), by id. */
+  subscriptions: Map<string, FakeGraphSubscription>;
   putEvent(mailbox: string, event: { id: string; [key: string]: unknown }): void;
   removeEvent(mailbox: string, id: string): void;
   addBusy(address: string, start: string, end: string, status?: string): void;
@@ -67,6 +73,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const mailboxes = new Map<string, Map<string, FakeGraphEvent>>();
   const busy = new Map<string, { start: string; end: string; status: string }[]>();
   const meetings = new Map<string, string>();
+  const subscriptions = new Map<string, FakeGraphSubscription>();
   let seq = 0;
   let deltaEpoch = 1;
   let url = '';
@@ -85,27 +92,43 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const app = express();
   app.use(express.json());
   app.use(express.urlencoded({ extended: false }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const record: RecordedGraphRequest = {
-      method: req.method,
-      path: req.path.replace(/^\/v1\.0/, ''),
-      query: Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, String(v)])),
-      body: req.body && Object.keys(req.body as object).length > 0 ? structuredClone(req.body) : undefined,
-      authorization: req.header('authorization'),
-      prefer: req.header('prefer'),
-    };
-    requests.push(record);
-    res.on('finish', () => {
-      record.status = res.statusCode;
-    });
-    next();
-  });
+  app.use(recordRequests(requests, (req) => ({ path: req.path.replace(/^\/v1\.0/, ''), prefer: req.header('prefer') })));
   app.post('/token', tokens.handle);
 
   app.use('/v1.0', (req: Request, res: Response) => {
     if (!tokens.isAuthorized(req.header('authorization'))) {
       fail(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
       return;
+    }
+    const subscriptionMatch = /^\/subscriptions(?:\/([^/]+))?$/.exec(req.path);
+    if (subscriptionMatch) {
+      const body = (req.body ?? {}) as Partial<FakeGraphSubscription> & { changeType?: string };
+      const id = subscriptionMatch[1] ? decodeURIComponent(subscriptionMatch[1]) : undefined;
+      if (req.method === 'POST' && !id) {
+        if (!body.notificationUrl?.startsWith('https://') || !body.resource || !body.clientState || !body.expirationDateTime || !body.changeType) {
+          fail(res, 400, 'InvalidRequest', 'notificationUrl must be https and resource, changeType, clientState, expirationDateTime are required');
+          return;
+        }
+        const sub = { id: randomUUID(), resource: body.resource, notificationUrl: body.notificationUrl, clientState: body.clientState, expirationDateTime: body.expirationDateTime };
+        subscriptions.set(sub.id, sub);
+        res.status(201).json({ ...sub, clientState: undefined, changeType: body.changeType });
+        return;
+      }
+      const existing = id ? subscriptions.get(id) : undefined;
+      if (!existing) {
+        fail(res, 404, 'ResourceNotFound', 'The object was not found.');
+        return;
+      }
+      if (req.method === 'PATCH' && body.expirationDateTime) {
+        existing.expirationDateTime = body.expirationDateTime;
+        res.json({ id: existing.id, resource: existing.resource, expirationDateTime: existing.expirationDateTime });
+        return;
+      }
+      if (req.method === 'DELETE') {
+        subscriptions.delete(existing.id);
+        res.status(204).end();
+        return;
+      }
     }
     const match = /^\/(me|users\/([^/]+))(\/.*)$/.exec(req.path);
     if (!match) {
@@ -231,6 +254,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     tokens,
     requests,
     meetings,
+    subscriptions,
     calls: () => requests.filter((r) => r.path !== '/token').map((r) => `${r.method} ${r.path}`),
     events: (mailbox = 'me') => [...store(mailbox).values()].filter((e) => !e.deleted),
     putEvent(mailbox, event) {
@@ -253,6 +277,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       mailboxes.clear();
       busy.clear();
       meetings.clear();
+      subscriptions.clear();
     },
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };

@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { startApiServer } from '../../api/server';
 import { createOrm, type MikroORM } from '../../db/orm';
 import type { AppConfig } from '../../runtime/config';
-import { createLogger } from '../../runtime/logger';
+import { createLogger, type Logger } from '../../runtime/logger';
 import { connectTemporalClient } from '../../runtime/temporal-connection';
 import { createTestDatabase } from './database';
 import { testConfig } from './stack-env';
@@ -24,11 +24,11 @@ export interface TestApp {
  * and the run's Temporal server, with a task queue no other test file uses. Serves the built
  * UI when builder-ui/dist exists.
  */
-export async function startTestApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'appointflow-api-'));
   const config = testConfig({ databaseUrl: database.url, env: { HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env } });
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api-test', pretty: false });
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'api-test', pretty: false });
   const orm = await createOrm(database.url, { pool: { min: 0, max: 20 } });
   const temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS as string, config);
   const api = await startApiServer({ config: { ...config, PORT: 0 }, orm, temporal, logger });

@@ -158,13 +158,13 @@ describe('automations api', () => {
     expect(copy.body.draft.nodes).toEqual(created.body.draft.nodes);
   });
 
-  test('an automation can start from a seeded template; schedule triggers publish with a warning', async () => {
+  test('an automation can start from a seeded template; schedule triggers publish with their Temporal Schedule', async () => {
     const created = await owner.api.post('/api/automations', { name: 'Birthdays', fromTemplate: 'birthday' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ templateKey: 'birthday', triggerEvent: 'schedule', draft: { name: 'Birthdays', trigger: { event: 'schedule' } } });
     const published = await owner.api.post(`/api/automations/${created.body.id}/publish`);
     expect(published.status).toBe(201);
-    expect(published.body.warnings).toEqual([expect.stringMatching(/Schedule/)]);
+    expect(published.body.warnings).toEqual([]);
     expect((await owner.api.post('/api/automations', { name: 'x', fromTemplate: 'nope' })).status).toBe(400);
   });
 

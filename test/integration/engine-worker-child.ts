@@ -15,7 +15,11 @@ export class WorkerProcess {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
 
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
+  /** `nodeArgs`: extra flags for node itself (e.g. `--cpu-prof` when profiling the bench). */
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly nodeArgs: string[] = [],
+  ) {}
 
   get pid(): number | undefined {
     return this.child?.pid;
@@ -23,7 +27,7 @@ export class WorkerProcess {
 
   /** Resolves once the worker polls its task queue; rejects if it exits first. */
   async start(): Promise<this> {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', ENTRY], {
       cwd: path.join(__dirname, '..', '..'),
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,82 +1,12 @@
 import '../helpers/fresh-orm-metadata';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Client } from '@temporalio/client';
-import { WebSocket } from 'ws';
-import { type ApiServer, startApiServer } from '../../api/server';
+import type { ApiServer } from '../../api/server';
 import { publishLiveEvent } from '../../api/services/live/events';
-import { createOrm, type MikroORM } from '../../db/orm';
-import { createLogger } from '../../runtime/logger';
-import { connectTemporalClient } from '../../runtime/temporal-connection';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { Automation, AutomationRun } from '../../db/entities';
 import { type SignedUp, signup } from '../helpers/http';
-import { testConfig } from '../helpers/stack-env';
-
-interface Received {
-  type: string;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-/** A live socket that records every event and can wait for one. */
-class LiveProbe {
-  readonly events: Received[] = [];
-  private waiters: Array<() => void> = [];
-  constructor(readonly socket: WebSocket) {
-    socket.on('message', (raw) => {
-      this.events.push(JSON.parse(String(raw)) as Received);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-  }
-  static open(url: string, protocols?: string[]): Promise<LiveProbe> {
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, protocols);
-      const probe = new LiveProbe(socket);
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
-      socket.once('error', reject);
-      // The server says live.ready once the socket is subscribed.
-      void probe.next((e) => e.type === 'live.ready').then(() => resolve(probe), reject);
-    });
-  }
-  async next(match: (event: Received) => boolean, timeoutMs = 10_000): Promise<Received> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.events.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(this.events.map((e) => e.type))}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-  close(): void {
-    this.socket.terminate();
-  }
-}
-
-/** The status an upgrade is refused with (or 101 when accepted). */
-function upgradeStatus(url: string, protocols?: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, protocols);
-    socket.once('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.once('error', (error) => reject(error));
-  });
-}
+import { LiveProbe, type LiveReplicas, startLiveReplicas, upgradeStatus } from './live-helpers';
 
 describe('live events across api replicas', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let temporal: Client;
-  const orms: MikroORM[] = [];
+  let replicas: LiveReplicas;
   let apiA: ApiServer;
   let apiB: ApiServer;
   let owner: SignedUp;
@@ -90,30 +20,14 @@ describe('live events across api replicas', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'appointflow-live-'));
-    // Both replicas share the database and the JWT secret (the one under DATA_DIR), as a deployment would.
-    const config = testConfig({ databaseUrl: database.url, env: { HOST: '127.0.0.1', DATA_DIR: dataDir } });
-    const logger = createLogger({ level: config.LOG_LEVEL, name: 'live-test', pretty: false });
-    temporal = await connectTemporalClient(config.TEMPORAL_ADDRESS as string, config);
-    const start = async (live: Parameters<typeof startApiServer>[0]['live']) => {
-      const orm = await createOrm(database.url, { pool: { min: 0, max: 10 } });
-      orms.push(orm);
-      return startApiServer({ config: { ...config, PORT: 0 }, orm, temporal, logger, uiDir: false, live });
-    };
-    apiA = await start({});
-    apiB = await start({ limits: { maxPerIp: 3, maxMessages: 5, messageWindowMs: 60_000 } });
+    replicas = await startLiveReplicas([{}, { limits: { maxPerIp: 3, maxMessages: 5, messageWindowMs: 60_000 } }]);
+    [apiA, apiB] = replicas.apis as [ApiServer, ApiServer];
     owner = await signup(apiA.url);
     other = await signup(apiA.url);
   });
   afterAll(async () => {
     for (const probe of probes) probe.close();
-    await apiA?.close();
-    await apiB?.close();
-    await temporal?.connection.close();
-    for (const orm of orms) await orm.close(true);
-    await database?.drop();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await replicas?.close();
   });
   afterEach(() => {
     for (const probe of probes.splice(0)) probe.close();
@@ -140,15 +54,46 @@ describe('live events across api replicas', () => {
     expect(cancelled.status).toBe(200);
     await mine.next((e) => e.type === 'booking.cancelled' && e.data.appointmentId === booked.body.id);
 
-    // The other tenant's socket saw the whole exchange and got nothing but its greeting.
+    // The other tenant's socket saw the whole exchange and got nothing but its greeting (and its own presence).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(theirs.events.map((e) => e.type)).toEqual(['live.ready']);
+    expect(theirs.events.filter((e) => !(e.type === 'presence.changed' && e.data.userId === other.user.id)).map((e) => e.type)).toEqual(['live.ready']);
+  });
+
+  test('reschedules, automation runs and messages are pushed as their rows change, whoever writes them', async () => {
+    const mine = await open(wsUrl(apiB, owner.token));
+    const serviceId = (await owner.api.post('/api/services', { name: 'Trim', durationMinutes: 30, priceCents: 2000 })).body.id;
+    const staffId = (await owner.api.post('/api/staff', { name: 'Jo', email: 'jo@example.com' })).body.id;
+    const customerId = (await owner.api.post('/api/customers', { name: 'Pat', email: 'pat@example.com' })).body.id;
+    const booked = await owner.api.post('/api/appointments', { serviceId, staffId, customerId, startsAt: '2031-04-07T10:00:00.000Z' });
+    const moved = await owner.api.patch(`/api/appointments/${booked.body.id}`, { startsAt: '2031-04-07T12:00:00.000Z' });
+    expect(moved.status).toBe(200);
+    const updated = await mine.next((e) => e.type === 'booking.updated' && e.data.appointmentId === booked.body.id);
+    expect(Date.parse(String(updated.data.startsAt))).toBe(Date.parse('2031-04-07T12:00:00.000Z'));
+
+    // The worker writes runs and messages; a row written by any process is pushed on commit.
+    const em = replicas.orms[0]!.em.fork();
+    em.setFilterParams('tenant', { tenantId: owner.tenant.id });
+    const automation = await em.findOneOrFail(Automation, { tenantId: owner.tenant.id });
+    const run = em.create(AutomationRun, {
+      tenantId: owner.tenant.id, automationId: automation.id, version: 1, automationVersionId: automation.id,
+      workflowId: `live-test-${booked.body.id}`, triggerEvent: 'appointment.booked', appointmentId: booked.body.id, customerId,
+    });
+    await em.flush();
+    await mine.next((e) => e.type === 'execution.status' && e.data.runId === run.id && e.data.status === 'running');
+    run.status = 'failed';
+    await em.flush();
+    await mine.next((e) => e.type === 'execution.status' && e.data.runId === run.id && e.data.status === 'failed');
+
+    const sent = await owner.api.post('/api/messages/test', { channel: 'email', to: 'someone@example.com', body: 'Testing', subject: 'Hi' });
+    expect(sent.status).toBeLessThan(300);
+    const message = await mine.next((e) => e.type === 'message.status' && e.data.channel === 'email');
+    expect(message.data).toMatchObject({ direction: 'outbound' });
   });
 
   test('events published by the helper fan out too, scoped to their tenant', async () => {
     const mine = await open(wsUrl(apiA, owner.token));
     const theirs = await open(wsUrl(apiB, other.token));
-    await publishLiveEvent(orms[1]!.em.fork(), { tenantId: other.tenant.id, type: 'message.status', data: { messageId: 'm1', status: 'delivered' } });
+    await publishLiveEvent(replicas.orms[1]!.em.fork(), { tenantId: other.tenant.id, type: 'message.status', data: { messageId: 'm1', status: 'delivered' } });
     const event = await theirs.next((e) => e.type === 'message.status');
     expect(event.data).toEqual({ messageId: 'm1', status: 'delivered' });
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities, AppointmentSnapshot, TriggeredAutomation } from '../../activities';
 import { noShowDefense, reminders, twoWayConfirm } from '../../db/seeders/automations/definitions';
@@ -18,8 +19,10 @@ import { startLocalTemporal, type TemporalHandle } from '../../runtime/temporal-
 import { installTemporalRuntime } from '../../worker/temporal-runtime';
 import { workflowBundle } from '../../worker/workflow-bundle';
 import { historyToFixture, type RecordedHistory } from './history-file';
+import { adoptRetriedRun } from '../../api/services/executions/adopt-retried-run';
+import { resumeState } from '../../api/services/executions/retry-execution';
 import { type AppointmentEvent, appointmentEventSignal, appointmentWorkflowId, appointmentWorkflowType } from '../../workflows/appointment-contract';
-import { automationRunWorkflowType } from '../../workflows/automation-run-contract';
+import { type AutomationRunCarry, type AutomationRunInput, type AutomationRunResult, automationRunWorkflowType } from '../../workflows/automation-run-contract';
 import type { AutomationDefinition, AutomationNode } from '../../workflows/dsl';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -66,7 +69,12 @@ type AutomationActivityName =
   | 'changeCustomerTag'
   | 'notifyStaff'
   | 'callWebhook'
-  | 'sendMessage';
+  | 'sendMessage'
+  | 'pushAppointmentToCalendars'
+  | 'sendCalendarInvite';
+
+/** Templates whose sends fail for good until the scenario puts them back (a failed run to retry). */
+const missingTemplates = new Set<string>();
 
 function fakeActivities(automations: () => TriggeredAutomation[], starts: Map<string, Date>) {
   const ok = async () => ({ status: 'ok' as const, detail: 'done' });
@@ -81,7 +89,12 @@ function fakeActivities(automations: () => TriggeredAutomation[], starts: Map<st
     changeCustomerTag: ok,
     notifyStaff: ok,
     callWebhook: ok,
-    sendMessage: async () => ({ status: 'sent', messageId: randomUUID() }),
+    sendMessage: async ({ templateId }) => {
+      if (templateId && missingTemplates.has(templateId)) throw ApplicationFailure.nonRetryable(`template ${templateId} not found`, 'TemplateNotFound');
+      return { status: 'sent', messageId: randomUUID() };
+    },
+    pushAppointmentToCalendars: async () => ({ pushed: [], failed: [], meetingLinkChanged: false }),
+    sendCalendarInvite: async () => ({ status: 'skipped', reason: 'no calendar in the recordings' }),
   };
   return activities;
 }
@@ -101,6 +114,8 @@ interface Recorder {
   /** The automations the next bookings trigger. */
   use(...keys: Array<keyof typeof AUTOMATIONS>): void;
 }
+
+const position = { x: 0, y: 0 };
 
 const AUTOMATIONS = {
   reminders: triggered(shortened(reminders, { w24: '-PT4S', w2: '-PT2S' }), 1),
@@ -122,6 +137,28 @@ const AUTOMATIONS = {
       ],
     },
     4,
+  ),
+  textThenRemind: triggered(
+    {
+      schemaVersion: 1,
+      name: 'Text then remind',
+      trigger: { event: 'appointment.booked' },
+      nodes: [
+        { id: 't', type: 'trigger', position, data: {} },
+        { id: 'hello', type: 'sendSms', position, data: { templateId: 'retry-me-sms' } },
+        { id: 'w', type: 'wait', position, data: { until: { anchor: 'appointment.startsAt', offset: '-PT2S' }, ifPast: 'skip' } },
+        { id: 'remind', type: 'sendSms', position, data: { templateId: 'retry-me-sms' } },
+        { id: 'end', type: 'end', position, data: {} },
+        { id: 'stop', type: 'goal', position, data: { rule: { '==': [{ var: 'appointment.status' }, 'cancelled'] } } },
+      ],
+      edges: [
+        { id: 'e1', source: 't', target: 'hello' },
+        { id: 'e2', source: 'hello', target: 'w' },
+        { id: 'e3', source: 'w', target: 'remind' },
+        { id: 'e4', source: 'remind', target: 'end' },
+      ],
+    },
+    5,
   ),
 };
 
@@ -205,6 +242,42 @@ const scenarios: Record<string, (rec: Recorder) => Promise<RecordedHistory[]>> =
     const second = await appointmentHistories(rec, rec.client.workflow.getHandle(again.workflowId, again.signaledRunId));
     if (!second.some((h) => h.workflowId.endsWith(':message.received:2'))) throw new Error('the restarted workflow reused an earlier run id');
     return [...first, ...second];
+  },
+  async 'retried-run-adopted'(rec) {
+    // A run fails on its first send; retried as the executions API retries it (adopted by its
+    // appointment's workflow, then started again from the failed node), it still gets the cancel.
+    rec.use('textThenRemind');
+    missingTemplates.add('retry-me-sms');
+    const appt = await book(rec, 60_000);
+    const runId = `run:${TENANT}:${appt.id}:${AUTOMATIONS.textThenRemind.automationId}:appointment.booked:1`;
+    let failed: WorkflowHandle | undefined;
+    for (let i = 0; !failed && i < 100; i++) {
+      await sleep(100);
+      failed = await rec.client.workflow.getHandle(runId).describe().then(() => rec.client.workflow.getHandle(runId), () => undefined);
+    }
+    if (!failed) throw new Error('the run did not start');
+    const result = (await failed.result()) as AutomationRunResult;
+    if (result.endReason !== 'actionFailed') throw new Error(`expected a failed send, got ${result.endReason}`);
+    const firstRunId = (await failed.describe()).runId;
+    const input = (await failed.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    const runInput = JSON.parse(Buffer.from(input as Uint8Array).toString('utf8')) as AutomationRunInput;
+    missingTemplates.delete('retry-me-sms');
+    await adoptRetriedRun(rec.client, rec.taskQueue, runId, runInput);
+    const carry: AutomationRunCarry = { state: resumeState(result, result.path.length + 2, Date.now()), context: result.context, runRowId: '00000000-0000-4000-8000-0000000000aa', steps: [], inbox: [] };
+    const retried = await rec.client.workflow.start(automationRunWorkflowType, { workflowId: runId, taskQueue: rec.taskQueue, args: [runInput, carry] });
+    await sleep(1_500);
+    const startsAt = new Date((rec.starts.get(appt.id) as Date).getTime() + 60_000);
+    await appt.signal({ type: 'appointment.rescheduled', at: now(), data: { startsAt: startsAt.toISOString() } });
+    await sleep(1_000);
+    await appt.signal({ type: 'appointment.cancelled', at: now(), data: { status: 'cancelled' } });
+    const ended = (await retried.result()) as AutomationRunResult;
+    if (ended.endReason !== 'goal') throw new Error(`the retried run did not get the cancel: ${ended.endReason}`);
+    await appt.handle.result();
+    return [
+      { workflowId: appt.handle.workflowId, history: historyToFixture(await appt.handle.fetchHistory()) },
+      { workflowId: runId, history: historyToFixture(await rec.client.workflow.getHandle(runId, firstRunId).fetchHistory()) },
+      { workflowId: runId, history: historyToFixture(await retried.fetchHistory()) },
+    ];
   },
   async 'continue-as-new'(rec) {
     const definition: AutomationDefinition = {

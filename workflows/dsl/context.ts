@@ -111,6 +111,8 @@ export const CONTEXT_PATHS: readonly ContextPath[] = [
   p('campaign', 'object', 'The campaign that started the run'),
   p('campaign.id', 'string', 'Campaign id'),
   p('campaign.name', 'string', 'Campaign name'),
+  p('campaign.link', 'string', "Tracked short link to the campaign's link URL (counts the recipient's click)"),
+  p('campaign.url', 'string', 'The campaign link URL itself (untracked)'),
 
   p('vars', 'object', 'Variables set by setVariable nodes (vars.<name>)', true),
 
@@ -217,13 +219,4 @@ export interface RunContext {
   [key: string]: unknown;
 }
 
-/** Reads a dotted path ("appointment.startsAt", "pets.0.name") from a context; undefined when absent. */
-export function readContextPath(context: unknown, path: string): unknown {
-  let current: unknown = context;
-  for (const seg of path.split('.')) {
-    if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    if (seg === '__proto__' || seg === 'constructor' || seg === 'prototype') return undefined;
-    current = Object.prototype.hasOwnProperty.call(current, seg) ? (current as Record<string, unknown>)[seg] : undefined;
-  }
-  return current;
-}
+export { readContextPath } from './context-path';

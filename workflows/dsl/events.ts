@@ -1,4 +1,4 @@
-import { type RunContext } from './context';
+import type { RunContext } from './context';
 
 /** Events a trigger can start a run on. */
 export const TRIGGER_EVENTS = [

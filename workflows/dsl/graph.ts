@@ -1,4 +1,11 @@
 /** Graph helpers over node ids and edges, tolerant of partially invalid definitions. */
+import { NEXT_HANDLE } from './nodes/spec';
+
+/** The exit an edge leaves through: its sourceHandle, or `next` when it has none. */
+export function edgeHandle(edge: { sourceHandle?: string | null }): string {
+  return edge.sourceHandle ?? NEXT_HANDLE;
+}
+
 export interface GraphEdge {
   id: string;
   source: string;

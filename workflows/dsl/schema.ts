@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import { TRIGGER_EVENTS } from './events';
 import { jsonLogicSchema } from './primitives';
 import { NODE_SPECS, NODE_TYPES, type NodeDataOf, type NodeType, nodeSpec } from './nodes/registry';
-import { NEXT_HANDLE, type NodeExit } from './nodes/spec';
+import type { NodeExit } from './nodes/spec';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -134,9 +134,7 @@ export function nodeExits(node: AutomationNode): string[] {
 }
 
 /** The exit an edge leaves through (`next` when it has no handle). */
-export function edgeHandle(edge: AutomationEdge): string {
-  return edge.sourceHandle ?? NEXT_HANDLE;
-}
+export { edgeHandle } from './graph';
 
 export function isAutomationNodeOfType<K extends NodeType>(node: AutomationNode, type: K): node is NodeOfType<K> {
   return node.type === type;

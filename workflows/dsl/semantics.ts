@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
-import { type RunContext } from './context';
+import type { RunContext } from './context';
 import { applyEvent, type RunEvent, type RunEventType } from './events';
 import { chooseVariant, splitSeed } from './hash';
 import { evaluateCondition, evaluateValue } from './logic';
-import { type ActionNodeType, isActionType } from './nodes/registry';
+import { type ActionNodeType, isActionType } from './action-types';
+import { edgeHandle } from './graph';
 import { FAILED_HANDLE, NEXT_HANDLE } from './nodes/spec';
-import { edgeHandle, type AutomationDefinition, type AutomationNode, type NodeOfType } from './schema';
+import type { AutomationDefinition, AutomationNode, NodeOfType } from './schema';
 import { resolveWaitUntil, tenantZone, toIso, toMillis } from './wait-time';
 
 /**

@@ -1,13 +1,24 @@
 import { DateTime, IANAZone } from 'luxon';
-import { readContextPath, type RunContext } from './context';
+import type { RunContext } from './context';
+import { readContextPath } from './context-path';
 import { parseIsoDuration, shiftByDuration } from './duration';
-import { type NodeOfType } from './schema';
+import type { NodeOfType } from './schema';
 
 export type ResolvedTime =
   | { ok: true; at: number; basis: string }
   | { ok: false; error: string };
 
-const validZone = (zone: unknown): zone is string => typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+/** luxon checks a zone by building an Intl formatter each time; every step asks again. */
+const zoneValidity = new Map<string, boolean>();
+const validZone = (zone: unknown): zone is string => {
+  if (typeof zone !== 'string' || zone === '') return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+};
 
 /** The tenant's zone, UTC when missing or unknown. */
 export function tenantZone(context: RunContext): string {

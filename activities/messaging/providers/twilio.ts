@@ -115,7 +115,9 @@ export function createTwilioProvider(opts: TwilioProviderOptions, client: Twilio
       try {
         const message = await client.messages.create({
           to: address(request.channel, request.to),
-          body: request.body,
+          ...(request.contentSid
+            ? { contentSid: request.contentSid, ...(request.contentVariables ? { contentVariables: JSON.stringify(request.contentVariables) } : {}) }
+            : { body: request.body }),
           ...senderFor(request.channel),
           ...(opts.statusCallbackUrl ? { statusCallback: opts.statusCallbackUrl } : {}),
         });
@@ -125,6 +127,16 @@ export function createTwilioProvider(opts: TwilioProviderOptions, client: Twilio
           ...(message.from ? { from: message.from } : {}),
           ...priceOf(message.price, message.priceUnit),
         };
+      } catch (err) {
+        throw toProviderError(err);
+      }
+    },
+
+    async fetchPrice(providerMessageId: string) {
+      try {
+        const message = await client.messages(providerMessageId).fetch();
+        const price = priceOf(message.price, message.priceUnit);
+        return price.priceMicros === undefined ? null : price;
       } catch (err) {
         throw toProviderError(err);
       }

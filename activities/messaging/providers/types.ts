@@ -10,6 +10,9 @@ export interface SmsSendRequest {
   body: string;
   /** The outbox row: providers without ids of their own derive one from it. */
   messageId: string;
+  /** WhatsApp outside the 24 h window: an approved template (Twilio Content SID) instead of free text. */
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
 }
 
 export interface SendResult {
@@ -37,6 +40,11 @@ export interface SmsProvider {
    * crash between the provider call and recording its id). Absent when the provider cannot tell.
    */
   findSent?(lookup: SentLookup): Promise<SendResult | null>;
+  /**
+   * The price of a sent message, for when the status callback did not carry it (Twilio sets it a
+   * while after delivery). Null while the provider has none yet. Absent when the provider cannot tell.
+   */
+  fetchPrice?(providerMessageId: string): Promise<Pick<SendResult, 'priceMicros' | 'priceCurrency'> | null>;
 }
 
 export interface IcsAttachment {

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Appointment, type AppointmentStatus, AuditLog, Customer } from '../../../db/entities';
 import { AppError, notFound } from '../../errors';
 import type { AppointmentBody } from '../../routes/appointments.schema';
-import { signalAppointmentWorkflow } from '../appointment-workflow';
+import { queueAppointmentSignal, signalAppointmentWorkflow } from '../appointment-workflow';
 import { presentAppointment } from '../present-appointment';
 import { createInTenant } from '../tenant-scope';
 import type { DomainContext } from './domain-context';
@@ -59,11 +59,13 @@ async function applyStatus(tx: DomainContext['em'], appointment: Appointment, to
 export async function changeAppointmentStatus(options: StatusChangeOptions): Promise<StatusChangeResult> {
   const { ctx, id, to } = options;
   const now = new Date();
+  const type = EVENT_FOR_STATUS[to];
+  if (!type) throw new AppError('INTERNAL', `no event for status ${to}`);
   const outcome = await ctx.em.transactional(async (tx) => {
     const appointment = await tx.findOne(Appointment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!appointment) throw notFound('Appointment', id);
     const from = appointment.status;
-    if (from === to) return { appointment, changed: false };
+    if (from === to) return { appointment, changed: false, signal: undefined };
     assertTransition(from, to);
     await options.guard?.(appointment, now, tx);
     await applyStatus(tx, appointment, to, now, options.reason);
@@ -77,21 +79,15 @@ export async function changeAppointmentStatus(options: StatusChangeOptions): Pro
       changes: { status: [from, to], ...(ctx.actor ? { actor: ctx.actor } : {}) },
       requestId: ctx.requestId,
     });
-    return { appointment, changed: true };
+    const target = { tenantId: ctx.tenantId, appointmentId: appointment.id, workflowId: appointment.workflowId };
+    const signal = queueAppointmentSignal(tx, target, { type, at: now.toISOString(), data: { status: to, ...(options.reason ? { reason: options.reason } : {}) } });
+    return { appointment, changed: true, signal };
   });
 
   const { appointment } = outcome;
-  if (outcome.changed) {
-    const type = EVENT_FOR_STATUS[to];
-    if (!type) throw new AppError('INTERNAL', `no event for status ${to}`);
+  if (outcome.signal) {
     ctx.logger.info({ appointmentId: id, workflowId: appointment.workflowId, status: to }, `appointment ${to}`);
-    await signalAppointmentWorkflow({
-      temporal: options.temporal,
-      taskQueue: options.taskQueue,
-      target: { tenantId: ctx.tenantId, appointmentId: id, workflowId: appointment.workflowId },
-      event: { type, at: now.toISOString(), data: { status: to, ...(options.reason ? { reason: options.reason } : {}) } },
-      logger: ctx.logger,
-    });
+    await signalAppointmentWorkflow({ em: ctx.em, temporal: options.temporal, taskQueue: options.taskQueue, signal: outcome.signal, logger: ctx.logger });
   }
   return { appointment: presentAppointment(appointment), changed: outcome.changed };
 }

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Appointment, AuditLog, Service, Staff, Tenant } from '../../../db/entities';
 import { AppError, notFound } from '../../errors';
 import type { AppointmentBody, RescheduleAppointmentInput } from '../../routes/appointments.schema';
-import { signalAppointmentWorkflow } from '../appointment-workflow';
+import { type QueuedSignal, queueAppointmentSignal, signalAppointmentWorkflow } from '../appointment-workflow';
 import { lockBookingKeys, staffLockKey } from '../booking/booking-locks';
 import type { BookingActor } from '../booking/booking-types';
 import { type ChangeActor, enforcePolicyWindow } from '../booking/policy-window';
@@ -61,7 +61,7 @@ export async function rescheduleAppointment(options: RescheduleOptions): Promise
   const slotOptions = { tenant, service, actor, customerId: current.customerId, start, seats: current.seats, override, now, excludeAppointmentId: id };
 
   let before = { startsAt: current.startsAt, endsAt: current.endsAt, staffId: current.staffId ?? null };
-  let outcome: { appointment: Appointment; changed: boolean };
+  let outcome: { appointment: Appointment; changed: boolean; signal?: QueuedSignal };
   try {
     outcome = await ctx.em.transactional(async (tx) => {
       const appointment = await tx.findOne(Appointment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -98,8 +98,10 @@ export async function rescheduleAppointment(options: RescheduleOptions): Promise
           requestId: ctx.requestId,
         });
       }
+      const target = { tenantId: ctx.tenantId, appointmentId: id, workflowId: appointment.workflowId };
+      const signal = queueAppointmentSignal(tx, target, { type: 'appointment.rescheduled', at: now.toISOString(), data: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() } });
       await tx.flush();
-      return { appointment, changed: true };
+      return { appointment, changed: true, signal };
     });
   } catch (error) {
     if (error instanceof SlotRefused) throw await slotRefusedError(ctx, error, { ...slotOptions, requestedStaffId: targetStaff });
@@ -111,15 +113,9 @@ export async function rescheduleAppointment(options: RescheduleOptions): Promise
   }
 
   const { appointment } = outcome;
-  if (outcome.changed) {
+  if (outcome.signal) {
     ctx.logger.info({ appointmentId: id, workflowId: appointment.workflowId, startsAt: appointment.startsAt.toISOString() }, 'appointment rescheduled');
-    await signalAppointmentWorkflow({
-      temporal: options.temporal,
-      taskQueue: options.taskQueue,
-      target: { tenantId: ctx.tenantId, appointmentId: id, workflowId: appointment.workflowId },
-      event: { type: 'appointment.rescheduled', at: new Date().toISOString(), data: { startsAt: appointment.startsAt.toISOString(), endsAt: appointment.endsAt.toISOString() } },
-      logger: ctx.logger,
-    });
+    await signalAppointmentWorkflow({ em: ctx.em, temporal: options.temporal, taskQueue: options.taskQueue, signal: outcome.signal, logger: ctx.logger });
     if (before.startsAt > now) {
       await offerFreedSlot({ ctx, temporal: options.temporal, taskQueue: options.taskQueue, appointmentId: id, slot: { ...before, serviceId: service.id, seats: appointment.seats }, reason: 'rescheduled' });
     }

@@ -2,6 +2,8 @@ import type { AutomationStatus } from '../../../db/entities';
 import type { RequestContext } from '../../context';
 import { AppError } from '../../errors';
 import type { AutomationBody } from '../../routes/automations.schema';
+import { syncScheduleAfterChange } from '../automation-schedules/after-automation-change';
+import type { ScheduleSyncDeps } from '../automation-schedules/sync-automation-schedule';
 import { automationBody, findAutomationOrThrow } from './find-automation';
 
 export type AutomationStatusChange = 'pause' | 'resume' | 'archive';
@@ -11,7 +13,12 @@ export type AutomationStatusChange = 'pause' | 'resume' | 'archive';
  * resume starts them again, from archive too; archive hides the automation and stops new runs.
  * Repeating a change is harmless.
  */
-export async function changeAutomationStatus(ctx: RequestContext, id: string, change: AutomationStatusChange): Promise<AutomationBody> {
+export async function changeAutomationStatus(
+  ctx: RequestContext,
+  id: string,
+  change: AutomationStatusChange,
+  schedules?: Omit<ScheduleSyncDeps, 'logger'>,
+): Promise<AutomationBody> {
   const automation = await findAutomationOrThrow(ctx.em, id);
   const from = automation.status;
   let to: AutomationStatus;
@@ -33,5 +40,7 @@ export async function changeAutomationStatus(ctx: RequestContext, id: string, ch
     await ctx.em.flush();
     ctx.logger.info({ automationId: id, from, to }, 'automation status changed');
   }
+  // Paused with the automation, resumed with it, deleted when it is archived.
+  await syncScheduleAfterChange(ctx, schedules, id);
   return automationBody(ctx, automation);
 }

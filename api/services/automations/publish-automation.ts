@@ -1,6 +1,8 @@
 import { AutomationVersion } from '../../../db/entities';
 import type { RequestContext } from '../../context';
 import { AppError } from '../../errors';
+import { syncScheduleAfterChange } from '../automation-schedules/after-automation-change';
+import type { ScheduleSyncDeps } from '../automation-schedules/sync-automation-schedule';
 import { findAutomationOrThrow } from './find-automation';
 import { invalidAutomation, validateForTenant } from './validate-for-tenant';
 
@@ -16,7 +18,7 @@ export interface PublishResult {
  * business's templates. New runs start on it at once; runs in flight keep the version they started
  * on. A paused automation stays paused (resume makes it run); a draft becomes active.
  */
-export async function publishAutomation(ctx: RequestContext, id: string): Promise<PublishResult> {
+export async function publishAutomation(ctx: RequestContext, id: string, schedules?: Omit<ScheduleSyncDeps, 'logger'>): Promise<PublishResult> {
   const result = await ctx.em.transactional(async (tx) => {
     // The row lock serialises two publishes of the same automation: each gets its own number.
     const automation = await findAutomationOrThrow(tx, id, { lock: true });
@@ -42,12 +44,12 @@ export async function publishAutomation(ctx: RequestContext, id: string): Promis
     await tx.flush();
 
     const warnings: string[] = [];
-    if (definition.trigger.event === 'schedule') {
-      warnings.push('Schedule triggers are stored and versioned, but nothing starts them yet: time-based runs arrive with campaigns (Temporal Schedules).');
-    }
     if (automation.status === 'paused') warnings.push('The automation is paused: resume it to start new runs on this version.');
     return { version: version.version, automationVersionId: version.id, publishedAt: version.publishedAt.toISOString(), warnings };
   });
   ctx.logger.info({ automationId: id, version: result.version }, 'automation published');
+  // A schedule trigger's Temporal Schedule follows the published version (or goes when it no longer has one).
+  const scheduleWarning = await syncScheduleAfterChange(ctx, schedules, id);
+  if (scheduleWarning) result.warnings.push(scheduleWarning);
   return result;
 }

@@ -5,7 +5,7 @@ import { appointmentWorkflowId } from '../../../workflows/appointment-contract';
 import { AppError } from '../../errors';
 import type { AppointmentBody } from '../../routes/appointments.schema';
 import type { DomainContext } from '../appointments/domain-context';
-import { signalAppointmentWorkflow } from '../appointment-workflow';
+import { type QueuedSignal, queueAppointmentSignal, signalAppointmentWorkflow } from '../appointment-workflow';
 import { claimIdempotencyKey, type IdempotentRequest, isIdempotencyKeyConflict, storedResponse, type StoredResponse } from '../idempotency';
 import { presentAppointment } from '../present-appointment';
 import { slotTakenError } from '../slot-taken';
@@ -70,7 +70,7 @@ export async function bookAppointment(options: BookAppointmentOptions): Promise<
   const start = new Date(input.startsAt);
   const pet = await resolvePet(ctx.em, service, customer.id, input.petId);
   const bypassed: PolicyBypass[] = [
-    ...checkReputation(tenant, customer, actor, override),
+    ...(await checkReputation(ctx.em, tenant, customer, actor, override, now)),
     ...(await checkVaccinations({ em: ctx.em, tenant, service, pet, startsAt: start, actor, override: override || Boolean(input.overrideVaccination) })),
   ];
   const slotOptions = { tenant, service, actor, customerId: customer.id, start, seats, override, now };
@@ -90,8 +90,9 @@ export async function bookAppointment(options: BookAppointmentOptions): Promise<
   const workflowId = appointmentWorkflowId(ctx.tenantId, id);
   let result: StoredResponse;
   let appointment: Appointment;
+  let queued: QueuedSignal;
   try {
-    ({ result, appointment } = await ctx.em.transactional(async (tx) => {
+    ({ result, appointment, queued } = await ctx.em.transactional(async (tx) => {
       const key = idempotency ? await claimIdempotencyKey(tx, ctx, idempotency) : undefined;
       const team = [slot.staffId, ...slot.teamStaffIds].filter((s): s is string => Boolean(s));
       await lockBookingKeys(tx, [customerLockKey(ctx.tenantId, customer.id), ...team.map((s) => staffLockKey(ctx.tenantId, s))]);
@@ -160,12 +161,14 @@ export async function bookAppointment(options: BookAppointmentOptions): Promise<
       }
       await tx.flush();
       await options.inTransaction?.(tx, row);
+      const bookedEvent = { type: 'appointment.booked' as const, at: new Date().toISOString(), data: { startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() } };
+      const signal = queueAppointmentSignal(tx, { tenantId: ctx.tenantId, appointmentId: id, workflowId }, bookedEvent);
       const stored: StoredResponse = { status: 201, body: presentAppointment(row) };
       if (key) {
         key.responseStatus = stored.status;
         key.responseBody = stored.body;
       }
-      return { result: stored, appointment: row };
+      return { result: stored, appointment: row, queued: signal };
     }));
   } catch (error) {
     if (idempotency && isIdempotencyKeyConflict(error)) {
@@ -180,15 +183,8 @@ export async function bookAppointment(options: BookAppointmentOptions): Promise<
   }
 
   ctx.logger.info({ appointmentId: id, workflowId, staffId: slot.staffId, source: appointment.source, overridden: appointment.overridden }, 'appointment booked');
-  const booked = slot;
   const signal = async () => {
-    await signalAppointmentWorkflow({
-      temporal: options.temporal,
-      taskQueue: options.taskQueue,
-      target: { tenantId: ctx.tenantId, appointmentId: id, workflowId },
-      event: { type: 'appointment.booked', at: new Date().toISOString(), data: { startsAt: booked.startsAt.toISOString(), endsAt: booked.endsAt.toISOString() } },
-      logger: ctx.logger,
-    });
+    await signalAppointmentWorkflow({ em: ctx.em, temporal: options.temporal, taskQueue: options.taskQueue, signal: queued, logger: ctx.logger });
   };
   if (options.deferSignal) return { ...result, replayed: false, appointment: result.body as AppointmentBody, signal };
   await signal();

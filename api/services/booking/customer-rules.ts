@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { Appointment, type Customer, Pet, type Service, type Tenant, Vaccination } from '../../../db/entities';
+import { recoverReputation } from '../../../activities/automation/reputation-recovery';
 import { AppError } from '../../errors';
 import { type BookingActor, isOwnerOrAdmin, type PolicyBypass } from './booking-types';
 
@@ -8,10 +9,12 @@ export const ACTIVE_STATUSES = ['pending', 'confirmed', 'checked_in'] as const;
 
 /**
  * Below the business's reputation threshold (after no-shows and late cancellations) a booking is
- * refused with REPUTATION_TOO_LOW; an owner or admin may book anyway with `override: true`.
+ * refused with REPUTATION_TOO_LOW; an owner or admin may book anyway with `override: true`. The
+ * recovery that clean time since the last offence has earned is credited first.
  */
-export function checkReputation(tenant: Tenant, customer: Customer, actor: BookingActor, override: boolean): PolicyBypass[] {
+export async function checkReputation(em: EntityManager, tenant: Tenant, customer: Customer, actor: BookingActor, override: boolean, now: Date): Promise<PolicyBypass[]> {
   const threshold = tenant.policies.reputationThreshold ?? 30;
+  await recoverReputation(em, customer, now);
   if (customer.reputationScore >= threshold) return [];
   if (!override || !isOwnerOrAdmin(actor)) {
     const staffHint = actor.kind === 'staff' ? ' An owner or admin can book anyway with override: true.' : ' Please call the business to book.';

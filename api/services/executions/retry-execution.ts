@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
-import { AuditLog, AutomationRun, RunStep } from '../../../db/entities';
+import { Appointment, AuditLog, AutomationRun, RunStep } from '../../../db/entities';
 import {
   type AutomationRunCarry,
   type AutomationRunInput,
@@ -14,6 +14,7 @@ import type { RequestContext } from '../../context';
 import { AppError } from '../../errors';
 import { createInTenant } from '../tenant-scope';
 import type { ExecutionCommandResult } from './cancel-execution';
+import { adoptRetriedRun, releaseRetriedRun, withCurrentAppointment } from './adopt-retried-run';
 import { findRunOrThrow } from './execution-detail';
 
 const notRetryable = (message: string) => new AppError('RETRY_NOT_POSSIBLE', message);
@@ -54,7 +55,7 @@ function toStepRecord(step: RunStep): StepRecord {
  * one is settled as failed in the outbox and would be answered "failed" again) while every earlier
  * send keeps its key. Step numbers continue after the last recorded step.
  */
-function resumeState(result: AutomationRunResult, nextSequence: number, now: number): RunState {
+export function resumeState(result: AutomationRunResult, nextSequence: number, now: number): RunState {
   const path = [...result.path, result.endNodeId];
   const occurrences: Record<string, number> = {};
   for (const nodeId of path) occurrences[nodeId] = (occurrences[nodeId] ?? 0) + 1;
@@ -65,7 +66,8 @@ function resumeState(result: AutomationRunResult, nextSequence: number, now: num
  * Retries a run that ended on a failed action, from that action: the interpreter is started again
  * under the same workflow id with its continue-as-new carry (workflows/automation-run-contract.ts)
  * pointing at the failed node, the same pinned version, the context it had and the same ids, so
- * every idempotency key except the retried node's is unchanged.
+ * every idempotency key except the retried node's is unchanged. Its appointment workflow adopts it
+ * first, so later events of the appointment still reach it.
  */
 export async function retryExecution(ctx: RequestContext, temporal: Client, taskQueue: string, id: string): Promise<ExecutionCommandResult> {
   const run = await findRunOrThrow(ctx, id);
@@ -79,9 +81,11 @@ export async function retryExecution(ctx: RequestContext, temporal: Client, task
 
   const steps = await ctx.em.find(RunStep, { runId: run.id }, { orderBy: { sequence: 'desc' }, limit: STEPS_KEPT });
   const nextSequence = (steps[0]?.sequence ?? result.path.length) + 1;
+  const appointmentId = result.context.appointment?.id;
+  const appointment = typeof appointmentId === 'string' ? await ctx.em.findOne(Appointment, { id: appointmentId }) : null;
   const carry: AutomationRunCarry = {
     state: resumeState(result, nextSequence, Date.now()),
-    context: result.context,
+    context: withCurrentAppointment(result.context, appointment),
     runRowId: run.id,
     steps: steps.reverse().map(toStepRecord),
     inbox: [],
@@ -94,10 +98,21 @@ export async function retryExecution(ctx: RequestContext, temporal: Client, task
     { status: 'running', currentNodeId: result.endNodeId, endReason: null, endedAt: null, error: null },
   );
   if (reopened !== 1) throw notRetryable('The run changed while the retry was being prepared; reload it and try again');
+  const restore = () =>
+    ctx.em.nativeUpdate(AutomationRun, { id: run.id }, { ...previous, endReason: previous.endReason ?? null, endedAt: previous.endedAt ?? null, error: previous.error ?? null });
+  try {
+    await adoptRetriedRun(temporal, taskQueue, run.workflowId, input);
+  } catch (err) {
+    await restore();
+    throw err;
+  }
   try {
     await temporal.workflow.start(automationRunWorkflowType, { workflowId: run.workflowId, taskQueue, args: [input, carry] });
   } catch (err) {
-    await ctx.em.nativeUpdate(AutomationRun, { id: run.id }, { ...previous, endReason: previous.endReason ?? null, endedAt: previous.endedAt ?? null, error: previous.error ?? null });
+    await restore();
+    await releaseRetriedRun(temporal, run.workflowId, input).catch((releaseErr: unknown) =>
+      ctx.logger.warn({ err: releaseErr, workflowId: run.workflowId }, 'could not tell the appointment workflow that the retry did not start'),
+    );
     throw err;
   }
   createInTenant(ctx, AuditLog, {

@@ -10,8 +10,16 @@ export const liveEventTypes = [
   'availability.changed',
   'execution.status',
   'message.status',
+  'chat.message',
+  'chat.read',
+  'chat.typing',
+  'presence.changed',
+  'campaign.progress',
 ] as const;
 export type LiveEventType = (typeof liveEventTypes)[number];
+
+/** The only events a customer's portal socket receives, and only those naming that customer. */
+export const customerLiveEventTypes: readonly LiveEventType[] = ['chat.message', 'chat.read', 'chat.typing'];
 
 /** What publishers NOTIFY: compact, ids and statuses only (PostgreSQL caps a payload below 8000 bytes). */
 export interface LiveNotification {
@@ -51,5 +59,6 @@ export function parseLiveNotification(payload: string | undefined): LiveNotifica
 export async function publishLiveEvent(em: EntityManager, notification: LiveNotification): Promise<void> {
   const payload = JSON.stringify(notification);
   if (Buffer.byteLength(payload) > maxLivePayloadBytes) throw new Error(`live event ${notification.type} is over ${maxLivePayloadBytes} bytes; send ids, not rows`);
-  await em.getConnection().execute('select pg_notify(?, ?)', [liveChannel, payload]);
+  // em.execute runs inside em's transaction (getConnection().execute would not), so NOTIFY waits for its commit.
+  await em.execute('select pg_notify(?, ?)', [liveChannel, payload]);
 }

@@ -1,6 +1,6 @@
-import type { ReportDefinition } from './report-definition';
+import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
-import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { bucketSql, localSql, num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -15,31 +15,33 @@ export const appointmentsReport: ReportDefinition = {
     'No-show rate = no-shows ÷ appointments that were due (completed, checked in or no-show). Cancellation rate = cancelled ÷ all booked.',
     'Lead time is the time from booking to the start.',
   ],
-  async compute(em, scope, labels) {
+  async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
     const where = 'a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to';
     const [byStatus, series, heat, reasons, sources, lead] = await Promise.all([
       sqlRows<{ status: string; n: number }>(em, `select a.status::text as status, count(*)::int as n from appointments a where ${where} group by 1`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at')} as bucket, count(*)::int as total,
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at', scope)} as bucket, count(*)::int as total,
           count(*) filter (where a.status = 'completed')::int as completed,
           count(*) filter (where a.status = 'cancelled')::int as cancelled,
           count(*) filter (where a.status = 'no_show')::int as "noShow"
           from appointments a where ${where} group by 1`, b),
-      sqlRows<{ dow: number; hour: number; n: number }>(em, `select extract(isodow from a.starts_at at time zone :tz)::int as dow,
-          extract(hour from a.starts_at at time zone :tz)::int as hour, count(*)::int as n
-          from appointments a where ${where} and a.status <> 'cancelled' group by 1, 2`, b),
-      sqlRows<{ reason: string; n: number }>(em, `select coalesce(nullif(trim(a.cancel_reason), ''), 'No reason given') as reason, count(*)::int as n
-          from appointments a where ${where} and a.status = 'cancelled' group by 1 order by n desc, reason`, b),
-      sqlRows<{ source: string; n: number }>(em, `select a.source::text as source, count(*)::int as n from appointments a where ${where} group by 1 order by n desc, source`, b),
+      currentOnly(options, () => sqlRows<{ dow: number; hour: number; n: number }>(em, `select extract(isodow from ${localSql('a.starts_at', scope)})::int as dow,
+          extract(hour from ${localSql('a.starts_at', scope)})::int as hour, count(*)::int as n
+          from appointments a where ${where} and a.status <> 'cancelled' group by 1, 2`, b)),
+      currentOnly(options, () => sqlRows<{ reason: string; n: number }>(em, `select coalesce(nullif(trim(a.cancel_reason), ''), 'No reason given') as reason, count(*)::int as n
+          from appointments a where ${where} and a.status = 'cancelled' group by 1 order by n desc, reason`, b)),
+      currentOnly(options, () => sqlRows<{ source: string; n: number }>(em, `select a.source::text as source, count(*)::int as n from appointments a where ${where} group by 1 order by n desc, source`, b)),
+      // The local day difference is computed once per row (offset 0 keeps it from being inlined into every filter).
       sqlRows<Record<string, unknown>>(em, `select
-          coalesce(round(avg(extract(epoch from a.starts_at - a.created_at)) / 3600.0, 1), 0) as avg_hours,
-          coalesce(round(cast(percentile_cont(0.5) within group (order by extract(epoch from a.starts_at - a.created_at)) as numeric) / 3600.0, 1), 0) as median_hours,
-          count(*) filter (where (a.starts_at at time zone :tz)::date = (a.created_at at time zone :tz)::date)::int as b0,
-          count(*) filter (where (a.starts_at at time zone :tz)::date - (a.created_at at time zone :tz)::date between 1 and 2)::int as b1,
-          count(*) filter (where (a.starts_at at time zone :tz)::date - (a.created_at at time zone :tz)::date between 3 and 7)::int as b2,
-          count(*) filter (where (a.starts_at at time zone :tz)::date - (a.created_at at time zone :tz)::date between 8 and 30)::int as b3,
-          count(*) filter (where (a.starts_at at time zone :tz)::date - (a.created_at at time zone :tz)::date > 30)::int as b4
-          from appointments a where ${where} and a.created_at <= a.starts_at`, b),
+          coalesce(round(avg(d.seconds) / 3600.0, 1), 0) as avg_hours,
+          coalesce(round(cast(percentile_cont(0.5) within group (order by d.seconds) as numeric) / 3600.0, 1), 0) as median_hours,
+          count(*) filter (where d.days = 0)::int as b0, count(*) filter (where d.days between 1 and 2)::int as b1,
+          count(*) filter (where d.days between 3 and 7)::int as b2, count(*) filter (where d.days between 8 and 30)::int as b3,
+          count(*) filter (where d.days > 30)::int as b4
+          from appointments a
+          cross join lateral (select extract(epoch from a.starts_at - a.created_at) as seconds,
+                                     ${localSql('a.starts_at', scope)}::date - ${localSql('a.created_at', scope)}::date as days offset 0) d
+         where ${where} and a.created_at <= a.starts_at`, b),
     ]);
     const count = (s: string) => num(byStatus.find((r) => r.status === s)?.n);
     const total = byStatus.reduce((s, r) => s + num(r.n), 0);

@@ -1,4 +1,4 @@
-import type { ReportDefinition } from './report-definition';
+import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
 import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
@@ -10,16 +10,16 @@ export const automationsReport: ReportDefinition = {
     'Runs started in the period. Completion = completed ÷ runs that have ended.',
     'Per node: runs that reached it, and runs that stopped there (failed or cancelled with that node as their last step) as the drop-off.',
   ],
-  async compute(em, scope, labels) {
+  async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
     const where = 'r.tenant_id = :tenant and r.started_at >= :from and r.started_at < :to';
     const counts = `count(*)::int as runs, count(*) filter (where r.status = 'completed')::int as completed, count(*) filter (where r.status = 'failed')::int as failed,
           count(*) filter (where r.status = 'cancelled')::int as cancelled, count(*) filter (where r.status in ('running', 'waiting'))::int as active`;
     const [totals, byAutomation, nodes, series] = await Promise.all([
       sqlRows<Record<string, unknown>>(em, `select ${counts} from automation_runs r where ${where}`, b),
-      sqlRows<Record<string, unknown>>(em, `select au.name, ${counts} from automation_runs r join automations au on au.id = r.automation_id and au.tenant_id = :tenant
-          where ${where} group by au.id, au.name order by runs desc, au.name`, b),
-      sqlRows<Record<string, unknown>>(em, `
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select au.name, ${counts} from automation_runs r join automations au on au.id = r.automation_id and au.tenant_id = :tenant
+          where ${where} group by au.id, au.name order by runs desc, au.name`, b)),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `
         with runs as (select r.id, r.automation_id, r.status from automation_runs r where ${where}),
              steps as (select s.run_id, s.node_id, s.node_type, s.status, s.sequence,
                               row_number() over (partition by s.run_id order by s.sequence desc) as from_end
@@ -30,8 +30,8 @@ export const automationsReport: ReportDefinition = {
                count(distinct st.run_id) filter (where st.from_end = 1 and runs.status in ('running', 'waiting'))::int as waiting,
                (select count(*) from runs r2 where r2.automation_id = au.id)::int as started
           from steps st join runs on runs.id = st.run_id join automations au on au.id = runs.automation_id and au.tenant_id = :tenant
-         group by au.id, au.name, st.node_id order by au.name, min(st.sequence), st.node_id`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('r.started_at')} as bucket, count(*)::int as runs,
+         group by au.id, au.name, st.node_id order by au.name, min(st.sequence), st.node_id`, b)),
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('r.started_at', scope)} as bucket, count(*)::int as runs,
           count(*) filter (where r.status = 'completed')::int as completed, count(*) filter (where r.status = 'failed')::int as failed
           from automation_runs r where ${where} group by 1`, b),
     ]);

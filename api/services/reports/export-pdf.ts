@@ -49,14 +49,20 @@ function drawTable(doc: Doc, table: Table, currency: string, color: string) {
     ensureSpace(doc, 60);
     doc.font('Helvetica-Bold').fontSize(11).fillColor('#111111').text(table.title, left, doc.y);
     doc.moveDown(0.3);
-    const colWidth = width / columns.length;
+    // Text columns get twice the room of figures; a long cell wraps and its row grows to fit.
+    const shares = columns.map((c) => (c.type === 'string' ? 2 : 1));
+    const unit = width / shares.reduce((a, b) => a + b, 0);
+    const xs = shares.map((_, i) => left + shares.slice(0, i).reduce((a, b) => a + b, 0) * unit);
     const row = (cells: string[], bold: boolean) => {
-      ensureSpace(doc, 14);
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+      const options = (i: number) => ({ width: (shares[i] ?? 1) * unit - 4, align: i === 0 ? ('left' as const) : ('right' as const) });
+      const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, options(i)))) + 2;
+      ensureSpace(doc, height);
       const y = doc.y;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8).fillColor(bold ? color : '#222222');
-      cells.forEach((cell, i) => doc.text(cell, left + i * colWidth, y, { width: colWidth - 4, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true }));
+      doc.fillColor(bold ? color : '#222222');
+      cells.forEach((cell, i) => doc.text(cell, xs[i] ?? left, y, options(i)));
       doc.x = left;
-      doc.y = y + 12;
+      doc.y = y + Math.max(height, 12);
     };
     row(columns.map((c) => c.label), true);
     if (table.rows.length === 0) row(['No data in this period'], false);

@@ -4,11 +4,14 @@ import type { ColumnType, Report } from './report-types';
 
 const formats: Partial<Record<ColumnType, string>> = { money: '#,##0.00', percent: '0.0%', hours: '0.0', days: '0.0', count: '0', number: '0.00' };
 
-/** Money becomes currency units (cents ÷ 100) in number cells; rates are percent cells; dates are dates. */
+/**
+ * Money becomes currency units (cents ÷ 100) in number cells; rates are percent cells; dates are
+ * date cells holding the business's local wall time (spreadsheets have no time zones).
+ */
 function cellValue(value: string | number | null | undefined, type: ColumnType): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (type === 'money' && typeof value === 'number') return value / 100;
-  if (type === 'date' && typeof value === 'string') return new Date(value);
+  if (type === 'date' && typeof value === 'string') return new Date(`${value.slice(0, 19)}Z`);
   return value;
 }
 

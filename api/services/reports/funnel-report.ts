@@ -1,4 +1,4 @@
-import type { ReportDefinition } from './report-definition';
+import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
 import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
@@ -13,14 +13,14 @@ export const funnelReport: ReportDefinition = {
     'Sessions reaching each step of the public booking page in the period (each session counts once per step). Conversion is from the first step; drop-off is the share lost since the previous step.',
     'Pages are told apart by the event source (referrer or campaign tag) the booking page sends.',
   ],
-  async compute(em, scope, labels) {
+  async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
     const where = 'f.tenant_id = :tenant and f.occurred_at >= :from and f.occurred_at < :to';
     const [byStep, byPage, series] = await Promise.all([
       sqlRows<Record<string, unknown>>(em, `select f.step::text as step, count(distinct f.session_id)::int as sessions from funnel_events f where ${where} group by 1`, b),
-      sqlRows<Record<string, unknown>>(em, `select coalesce(nullif(f.source, ''), 'Booking page') as page, f.step::text as step, count(distinct f.session_id)::int as sessions
-          from funnel_events f where ${where} group by 1, 2`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('f.occurred_at')} as bucket, count(distinct f.session_id) filter (where f.step = 'view')::int as views,
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select coalesce(nullif(f.source, ''), 'Booking page') as page, f.step::text as step, count(distinct f.session_id)::int as sessions
+          from funnel_events f where ${where} group by 1, 2`, b)),
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('f.occurred_at', scope)} as bucket, count(distinct f.session_id) filter (where f.step = 'view')::int as views,
           count(distinct f.session_id) filter (where f.step = 'booked')::int as booked from funnel_events f where ${where} group by 1`, b),
     ]);
     const stepRows = (counts: (step: string) => number, extra: Record<string, string> = {}) =>

@@ -1,4 +1,4 @@
-import type { ReportDefinition } from './report-definition';
+import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
 import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
@@ -14,26 +14,36 @@ export const messagingReport: ReportDefinition = {
   notes: [
     'Outbound messages created in the period. Sent = accepted by the provider (sent, delivered or undelivered); failed = failed or undelivered; suppressed messages (no consent, opted out) are counted apart.',
     'Response rate = customers messaged in the period who wrote back in the period ÷ customers messaged.',
-    'Click-through is not reported: links in messages are not tracked yet.',
+    'Click-through = campaign recipients in the period who followed their tracked link at least once ÷ campaign recipients who were sent one (clicks counted to date).',
   ],
-  async compute(em, scope, labels) {
+  async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
     const where = `m.tenant_id = :tenant and m.direction = 'outbound' and m.created_at >= :from and m.created_at < :to`;
     const counts = `count(*)::int as total, count(*) filter (where ${sent})::int as sent, count(*) filter (where m.status = 'delivered')::int as delivered,
           count(*) filter (where ${failed})::int as failed, count(*) filter (where m.status = 'suppressed')::int as suppressed, ${costCents} as cost`;
-    const [totals, byChannel, byCampaign, replies, series] = await Promise.all([
+    const [totals, byChannel, byCampaign, replies, series, links] = await Promise.all([
       sqlRows<Record<string, unknown>>(em, `select ${counts} from messages m where ${where}`, b),
-      sqlRows<Record<string, unknown>>(em, `select m.channel::text as channel, ${counts} from messages m where ${where} group by 1 order by 1`, b),
-      sqlRows<Record<string, unknown>>(em, `select coalesce(cast(m.campaign_id as text), 'Automations and one-off') as campaign, coalesce(m.variant, '—') as variant, ${counts}
-          from messages m where ${where} group by 1, 2 order by 1, 2`, b),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select m.channel::text as channel, ${counts} from messages m where ${where} group by 1 order by 1`, b)),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select coalesce(cast(m.campaign_id as text), 'Automations and one-off') as campaign, coalesce(m.variant, '—') as variant, ${counts}
+          from messages m where ${where} group by 1, 2 order by 1, 2`, b)),
       sqlRows<Record<string, unknown>>(em, `with messaged as (select distinct m.customer_id from messages m where ${where} and m.customer_id is not null)
           select count(*)::int as messaged, count(*) filter (where exists (
             select 1 from messages i where i.tenant_id = :tenant and i.direction = 'inbound' and i.customer_id = x.customer_id and i.created_at >= :from and i.created_at < :to))::int as replied
           from messaged x`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('m.created_at')} as bucket, count(*) filter (where ${sent})::int as sent,
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('m.created_at', scope)} as bucket, count(*) filter (where ${sent})::int as sent,
           count(*) filter (where m.status = 'delivered')::int as delivered, count(*) filter (where ${failed})::int as failed
           from messages m where ${where} group by 1`, b),
+      sqlRows<Record<string, unknown>>(em, `
+        with recipients as (select distinct m.campaign_id, coalesce(m.variant, '—') as variant, m.customer_id from messages m
+                             where ${where} and m.campaign_id is not null and m.customer_id is not null),
+             links as (select t.campaign_id, t.customer_id, sum(t.click_count)::int as clicks from tracked_links t
+                        where t.tenant_id = :tenant and t.campaign_id is not null group by 1, 2)
+        select cast(r.campaign_id as text) as campaign, r.variant, count(l.campaign_id)::int as tracked,
+               count(*) filter (where l.clicks > 0)::int as clicked, coalesce(sum(l.clicks), 0)::int as clicks
+          from recipients r left join links l on l.campaign_id = r.campaign_id and l.customer_id = r.customer_id group by 1, 2`, b),
     ]);
+    const linkRow = (campaign: string, variant: string) => links.find((l) => l.campaign === campaign && l.variant === variant) ?? {};
+    const linkTotals = links.reduce<{ tracked: number; clicked: number }>((acc, l) => ({ tracked: acc.tracked + num(l.tracked), clicked: acc.clicked + num(l.clicked) }), { tracked: 0, clicked: 0 });
     const t = totals[0] ?? {};
     const row = (r: Record<string, unknown>) => ({
       total: num(r.total), sent: num(r.sent), delivered: num(r.delivered), failed: num(r.failed), suppressed: num(r.suppressed),
@@ -51,13 +61,22 @@ export const messagingReport: ReportDefinition = {
         { key: 'deliveryRate', label: 'Delivery rate', unit: 'percent', value: ratio(num(t.delivered), num(t.sent)) },
         { key: 'failureRate', label: 'Failure rate', unit: 'percent', value: ratio(num(t.failed), num(t.total)) },
         { key: 'responseRate', label: 'Response rate', unit: 'percent', value: ratio(num(replies[0]?.replied), num(replies[0]?.messaged)) },
+        { key: 'clickThroughRate', label: 'Click-through (campaign links)', unit: 'percent', value: ratio(linkTotals.clicked, linkTotals.tracked) },
         { key: 'costCents', label: 'Cost', unit: 'money', value: num(t.cost) },
       ],
       series: { unit: 'count', keys: [{ key: 'sent', label: 'Sent' }, { key: 'delivered', label: 'Delivered' }, { key: 'failed', label: 'Failed' }], points: fillSeries(labels, ['sent', 'delivered', 'failed'], series) },
       tables: [
         { key: 'byChannel', title: 'By channel', columns: [{ key: 'channel', label: 'Channel', type: 'string' }, ...rateColumns], rows: byChannel.map((r) => ({ channel: String(r.channel), ...row(r) })) },
-        { key: 'byCampaign', title: 'By campaign and variant (A/B)', columns: [{ key: 'campaign', label: 'Campaign', type: 'string' }, { key: 'variant', label: 'Variant', type: 'string' }, ...rateColumns],
-          rows: byCampaign.map((r) => ({ campaign: String(r.campaign), variant: String(r.variant), ...row(r) })) },
+        { key: 'byCampaign', title: 'By campaign and variant (A/B)',
+          columns: [
+            { key: 'campaign', label: 'Campaign', type: 'string' }, { key: 'variant', label: 'Variant', type: 'string' }, ...rateColumns,
+            { key: 'linkRecipients', label: 'Sent a tracked link', type: 'count' }, { key: 'clickers', label: 'Clicked', type: 'count' },
+            { key: 'clicks', label: 'Clicks', type: 'count' }, { key: 'clickThroughRate', label: 'Click-through', type: 'percent' },
+          ],
+          rows: byCampaign.map((r) => {
+            const l = linkRow(String(r.campaign), String(r.variant));
+            return { campaign: String(r.campaign), variant: String(r.variant), ...row(r), linkRecipients: num(l.tracked), clickers: num(l.clicked), clicks: num(l.clicks), clickThroughRate: ratio(num(l.clicked), num(l.tracked)) };
+          }) },
       ],
     };
   },

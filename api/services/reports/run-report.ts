@@ -5,6 +5,7 @@ import { appointmentsReport } from './appointments-report';
 import { automationsReport } from './automations-report';
 import { customersReport } from './customers-report';
 import { funnelReport } from './funnel-report';
+import { offsetSpans } from './local-time-sql';
 import { messagingReport } from './messaging-report';
 import type { ReportDefinition, ReportOptions } from './report-definition';
 import { bucketLabels, describePeriod, type Preset, resolvePeriod } from './report-period';
@@ -34,11 +35,11 @@ export async function runReport(em: EntityManager, tenantId: string, request: Re
   const tenant = await em.findOneOrFail(Tenant, { id: tenantId });
   const tz = tenant.timezone;
   const period = resolvePeriod(request, tz, request.now);
-  const options: ReportOptions = { churnDays: request.churnDays ?? 90 };
-  const scope = (from: Date, to: Date) => ({ tenant: tenantId, from, to, tz, unit: period.groupBy });
+  const options: ReportOptions = { churnDays: request.churnDays ?? 90, current: true };
+  const scope = (from: Date, to: Date) => ({ tenant: tenantId, from, to, tz, unit: period.groupBy, spans: offsetSpans(tz, from, to) });
   const [current, previous] = await Promise.all([
     definition.compute(em, scope(period.from, period.to), bucketLabels(period.from, period.to, tz, period.groupBy), options),
-    definition.compute(em, scope(period.previousFrom, period.previousTo), bucketLabels(period.previousFrom, period.previousTo, tz, period.groupBy), options),
+    definition.compute(em, scope(period.previousFrom, period.previousTo), bucketLabels(period.previousFrom, period.previousTo, tz, period.groupBy), { ...options, current: false }),
   ]);
   return {
     report: definition.name,

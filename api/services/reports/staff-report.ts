@@ -2,18 +2,19 @@ import type { ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
 import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
-import { ledgerCte } from './revenue-report';
+import { rollupPeriod } from './revenue-report';
+import { staffAvailableHours } from './staff-available-hours';
 
 export const staffReport: ReportDefinition = {
   name: 'staff',
   title: 'Staff',
   notes: [
-    'Utilization = booked hours (bookings not cancelled, no-shows included: the time was held) ÷ available hours from each person’s weekly hours over the period’s local days.',
+    'Utilization = booked hours (bookings not cancelled, no-shows included: the time was held) ÷ available hours: each person’s weekly hours in their own zone over the period, with date overrides (closed days, other hours) and time off taken out.',
     'Revenue is net money collected in the period for that person’s appointments. Ratings are reviews written in the period.',
   ],
   async compute(em, scope, labels) {
     const b = scopeBindings(scope);
-    const [rows, series] = await Promise.all([
+    const [rows, series, availableByStaff] = await Promise.all([
       sqlRows<Record<string, unknown>>(em, `
         with appts as (
           select a.staff_id, count(*) filter (where a.status <> 'cancelled')::int as appointments,
@@ -22,31 +23,26 @@ export const staffReport: ReportDefinition = {
                  count(*) filter (where a.status in ('completed', 'checked_in', 'no_show'))::int as due,
                  coalesce(sum(extract(epoch from a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled'), 0) / 3600.0 as booked_hours
             from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.staff_id is not null group by 1),
-        hours as (
-          select r.staff_id, sum(extract(epoch from cast(r.end_time as time) - cast(r.start_time as time))) / 3600.0 as available_hours
-            from availability_rules r
-            join generate_series((cast(:from as timestamptz) at time zone :tz)::date, (cast(:to as timestamptz) at time zone :tz)::date - 1, interval '1 day') d(day)
-              on extract(isodow from d.day) = r.weekday
-           where r.tenant_id = :tenant group by 1),
-        ${ledgerCte},
         money as (
-          select a.staff_id, sum(l.amount)::bigint as net from ledger l join appointments a on a.id = l.appointment_id and a.tenant_id = :tenant
-           where l.at >= :from and l.at < :to group by 1),
+          select cast(r.key as uuid) as staff_id, sum(r.gross_cents - r.refunds_cents)::bigint as net from report_revenue_daily r
+           where ${rollupPeriod} and r.dim = 'staff' and r.key <> '' group by 1),
         ratings as (
           select rv.staff_id, round(avg(rv.rating), 2) as rating, count(*)::int as reviews from reviews rv
            where rv.tenant_id = :tenant and rv.created_at >= :from and rv.created_at < :to group by 1)
-        select s.name, coalesce(ap.appointments, 0) as appointments, coalesce(ap.completed, 0) as completed, coalesce(ap.no_shows, 0) as no_shows,
-               coalesce(ap.due, 0) as due, round(coalesce(ap.booked_hours, 0), 2) as booked_hours, round(coalesce(h.available_hours, 0), 2) as available_hours,
+        select s.id, s.name, coalesce(ap.appointments, 0) as appointments, coalesce(ap.completed, 0) as completed, coalesce(ap.no_shows, 0) as no_shows,
+               coalesce(ap.due, 0) as due, round(coalesce(ap.booked_hours, 0), 2) as booked_hours,
                coalesce(m.net, 0) as net, rt.rating, coalesce(rt.reviews, 0) as reviews
           from staff s
-          left join appts ap on ap.staff_id = s.id left join hours h on h.staff_id = s.id
+          left join appts ap on ap.staff_id = s.id
           left join money m on m.staff_id = s.id left join ratings rt on rt.staff_id = s.id
          where s.tenant_id = :tenant and (s.active or ap.appointments > 0)
          order by s.name`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at')} as bucket,
+      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at', scope)} as bucket,
           coalesce(sum(extract(epoch from a.ends_at - a.starts_at)), 0) / 3600.0 as "bookedHours"
           from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.status <> 'cancelled' and a.staff_id is not null group by 1`, b),
+      staffAvailableHours(em, scope.tenant, scope.tz, scope),
     ]);
+    for (const r of rows) r.available_hours = Math.round((availableByStaff.get(String(r.id)) ?? 0) * 100) / 100;
     const total = (k: string) => rows.reduce((s, r) => s + num(r[k]), 0);
     const booked = Math.round(total('booked_hours') * 100) / 100;
     const available = Math.round(total('available_hours') * 100) / 100;

@@ -5,7 +5,7 @@ import type { InboundResult } from '../../../activities/messaging/twilio-webhook
 import { Appointment, Customer, Service, Tenant } from '../../../db/entities';
 import type { Logger } from '../../../runtime/logger';
 import { AppError } from '../../errors';
-import { signalAppointmentWorkflow } from '../appointment-workflow';
+import { queueAppointmentSignal, signalAppointmentWorkflow } from '../appointment-workflow';
 import { changeAppointmentStatus } from '../appointments/change-appointment-status';
 import type { DomainContext } from '../appointments/domain-context';
 import { cancelAppointment } from '../cancel-appointment';
@@ -16,7 +16,7 @@ const MAX_FORWARDED = 10;
 export interface SmsReplyOutcome {
   /** Text to answer with as TwiML <Message>, if any. */
   reply?: string;
-  /** Appointments whose workflows got `message.received`. */
+  /** Appointments whose workflows got `message.received` (from the outbox: now, or by the relay later). */
   signalled: string[];
   change?: 'confirmed' | 'cancelled' | 'refused';
 }
@@ -56,15 +56,13 @@ export async function applySmsReply(options: {
         { customerId: inbound.customerId, status: { $in: ['pending', 'confirmed', 'checked_in'] }, endsAt: { $gte: now } },
         { orderBy: { startsAt: 'asc' }, limit: MAX_FORWARDED },
       );
-  for (const appointment of about) {
-    const delivered = await signalAppointmentWorkflow({
-      temporal,
-      taskQueue,
-      target: { tenantId, appointmentId: appointment.id, workflowId: appointment.workflowId },
-      event: { type: 'message.received', at: now.toISOString(), data: { body: options.body, from: options.from } },
-      logger,
-    });
-    if (delivered) outcome.signalled.push(appointment.id);
+  const event = { type: 'message.received' as const, at: now.toISOString(), data: { body: options.body, from: options.from } };
+  const queued = await em.transactional(async (tx) =>
+    about.map((appointment) => queueAppointmentSignal(tx, { tenantId, appointmentId: appointment.id, workflowId: appointment.workflowId }, event)),
+  );
+  for (const signal of queued) {
+    await signalAppointmentWorkflow({ em, temporal, taskQueue, signal, logger });
+    outcome.signalled.push(signal.appointmentId);
   }
 
   const appointment = inbound.appointmentId ? about[0] : undefined;

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { readToken } from '../api/token';
 import { useSessionContext } from '../auth/session-context';
 import { isNotable } from './describe-event';
-import { LiveClient, type LiveStatus, liveUrl } from './live-client';
+import { useIdlePresence } from '../activity/use-idle-presence';
+import { type LiveEvent, LiveClient, type LiveFrame, type LiveStatus, liveUrl } from './live-client';
 import { LiveContext, type LiveContextValue, type LiveNotification, maxNotifications } from './live-context';
 import { invalidateAll, invalidateFor } from './query-invalidation';
 
@@ -19,6 +20,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const [notifications, setNotifications] = useState<LiveNotification[]>([]);
   const [unread, setUnread] = useState(0);
   const nextId = useRef(1);
+  const clientRef = useRef<LiveClient | null>(null);
+  const listeners = useRef(new Set<(event: LiveEvent) => void>());
 
   useEffect(() => {
     const token = readToken();
@@ -31,17 +34,31 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       onRejected: () => signOut('expired'),
       onEvent: (event) => {
         invalidateFor(queryClient, event.type);
+        for (const listener of listeners.current) listener(event);
         if (!isNotable(event)) return;
         const notification = { ...event, id: nextId.current++ };
         setNotifications((list) => [notification, ...list].slice(0, maxNotifications));
         setUnread((count) => count + 1);
       },
     });
+    clientRef.current = client;
     client.start();
-    return () => client.close();
+    return () => {
+      clientRef.current = null;
+      client.close();
+    };
   }, [queryClient, signOut]);
 
   const markAllRead = useCallback(() => setUnread(0), []);
-  const value = useMemo<LiveContextValue>(() => ({ status, notifications, unread, markAllRead }), [status, notifications, unread, markAllRead]);
+  const send = useCallback((frame: LiveFrame) => clientRef.current?.send(frame) ?? false, []);
+  const subscribe = useCallback((listener: (event: LiveEvent) => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+  useIdlePresence(status, send);
+  const value = useMemo<LiveContextValue>(
+    () => ({ status, notifications, unread, markAllRead, send, subscribe }),
+    [status, notifications, unread, markAllRead, send, subscribe],
+  );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -20,6 +20,8 @@ export function describeLiveEvent(event: LiveEvent, timeZone?: string): string {
       return `Automation run ${status ?? 'updated'}`;
     case 'message.status':
       return `${str(event.data.channel)?.toUpperCase() ?? 'Message'} ${status ?? 'updated'}`;
+    case 'chat.message':
+      return 'New chat message from a customer';
     default:
       return 'Update';
   }
@@ -28,6 +30,9 @@ export function describeLiveEvent(event: LiveEvent, timeZone?: string): string {
 /** Events worth a notification; availability changes only refresh pages. */
 export function isNotable(event: LiveEvent): boolean {
   if (event.type === 'availability.changed') return false;
+  if (event.type === 'chat.read' || event.type === 'chat.typing' || event.type === 'presence.changed') return false;
+  if (event.type === 'campaign.progress') return false;
+  if (event.type === 'chat.message') return event.data.sender === 'customer';
   if (event.type === 'message.status') return event.data.status === 'failed' || event.data.direction === 'inbound';
   if (event.type === 'execution.status') return event.data.status === 'failed';
   return true;

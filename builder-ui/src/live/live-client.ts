@@ -5,7 +5,12 @@ export type LiveEventType =
   | 'booking.cancelled'
   | 'availability.changed'
   | 'execution.status'
-  | 'message.status';
+  | 'message.status'
+  | 'chat.message'
+  | 'chat.read'
+  | 'chat.typing'
+  | 'presence.changed'
+  | 'campaign.progress';
 
 export interface LiveEvent {
   type: LiveEventType;
@@ -14,6 +19,9 @@ export interface LiveEvent {
 }
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
+
+/** What a client may send: keep-alive, the idle signal (staff), typing in a chat. */
+export type LiveFrame = { type: 'ping' } | { type: 'presence'; state: 'online' | 'away' } | { type: 'typing'; customerId?: string };
 
 export interface LiveClientOptions {
   url: string;
@@ -30,6 +38,8 @@ export interface LiveClientOptions {
 
 const subprotocol = 'appointflow-live';
 const finalCodes = new Set([4001, 4003]);
+/** Too many sockets for this user: retry, but only at the slowest pace. */
+const tooManyCode = 4029;
 
 /** The /api/live URL on this origin (proxied to the api in development). */
 export function liveUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
@@ -61,6 +71,13 @@ export class LiveClient {
     this.connect();
   }
 
+  /** Sends a frame when the socket is open; false when it is not (the frame is dropped). */
+  send(frame: LiveFrame): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -74,9 +91,9 @@ export class LiveClient {
     const socket = new WebSocket(this.options.url, [subprotocol, this.options.token]);
     this.socket = socket;
     socket.onmessage = (message) => {
-      let event: LiveEvent | { type: 'live.ready' } | { type: 'pong' };
+      let event: LiveEvent | { type: 'live.ready' } | { type: 'pong' } | { type: 'error' };
       try {
-        event = JSON.parse(String(message.data)) as LiveEvent | { type: 'live.ready' } | { type: 'pong' };
+        event = JSON.parse(String(message.data)) as LiveEvent | { type: 'live.ready' } | { type: 'pong' } | { type: 'error' };
       } catch {
         return;
       }
@@ -87,7 +104,7 @@ export class LiveClient {
         this.everOpened = true;
         return;
       }
-      if (event.type === 'pong') return;
+      if (event.type === 'pong' || event.type === 'error') return;
       this.options.onEvent(event);
     };
     socket.onclose = (close) => {
@@ -100,7 +117,8 @@ export class LiveClient {
         this.options.onRejected?.(close.code);
         return;
       }
-      const delay = backoffDelay(this.attempt++, this.options.baseDelayMs ?? 1_000, this.options.maxDelayMs ?? 30_000);
+      const maxDelay = this.options.maxDelayMs ?? 30_000;
+      const delay = close.code === tooManyCode ? backoffDelay(0, maxDelay, maxDelay) : backoffDelay(this.attempt++, this.options.baseDelayMs ?? 1_000, maxDelay);
       this.timer = setTimeout(() => this.connect(), delay);
     };
   }

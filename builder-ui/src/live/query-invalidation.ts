@@ -9,6 +9,11 @@ export const invalidatedBy: Record<LiveEventType, string[][]> = {
   'availability.changed': [['calendar'], ['public-availability'], ['slots']],
   'execution.status': [['executions'], ['automations'], ['dashboard']],
   'message.status': [['messages'], ['executions'], ['dashboard']],
+  'chat.message': [['chat']],
+  'chat.read': [['chat']],
+  'chat.typing': [],
+  'presence.changed': [['activity', 'presence']],
+  'campaign.progress': [['campaigns']],
 };
 
 const allPrefixes = [...new Set(Object.values(invalidatedBy).flat().map((key) => key[0] as string))];

@@ -1,6 +1,7 @@
 import { useSession } from '../auth/session-context';
 import { SettingsIcon } from '../components/icons';
 import { PlaceholderPage, PLACEHOLDER_ICON_SIZE as big } from './PlaceholderPage';
+import { ReportSchedulesSettings } from '../reports/ReportSchedulesSettings';
 
 export function SettingsPage() {
   const { tenant } = useSession();
@@ -31,6 +32,7 @@ export function SettingsPage() {
           </div>
         </dl>
       </section>
+      <ReportSchedulesSettings />
     </PlaceholderPage>
   );
 }

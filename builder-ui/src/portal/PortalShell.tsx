@@ -9,11 +9,13 @@ import { PaymentsTab } from './PaymentsTab';
 import { PetsTab } from './PetsTab';
 import { usePortalMe } from './portal-queries';
 import { SettingsTab } from './SettingsTab';
+import { PortalChatTab } from '../chat/PortalChatTab';
 
 const TABS = [
   { to: '/portal', label: 'Bookings', end: true },
   { to: '/portal/payments', label: 'Payments', end: false },
   { to: '/portal/pets', label: 'Pets', end: false },
+  { to: '/portal/messages', label: 'Messages', end: false },
   { to: '/portal/settings', label: 'Settings', end: false },
 ];
 
@@ -67,6 +69,7 @@ export function PortalShell() {
           <Route path="payments" element={<PaymentsTab me={me.data} />} />
           <Route path="pets" element={<PetsTab />} />
           <Route path="settings" element={<SettingsTab me={me.data} />} />
+          <Route path="messages" element={<PortalChatTab me={me.data} />} />
           <Route path="*" element={<BookingsTab me={me.data} />} />
         </Routes>
       </main>

@@ -41,17 +41,13 @@ export type NodeDataOf<K extends NodeType> = z.output<(typeof NODE_SPECS)[K]['da
 
 export const NODE_TYPES = Object.keys(NODE_SPECS) as NodeType[];
 export const ACTION_NODE_TYPES = NODE_TYPES.filter((type) => NODE_SPECS[type].isAction);
-export type ActionNodeType =
-  | 'sendSms' | 'sendWhatsApp' | 'sendEmail' | 'updateAppointment' | 'chargeNoShowFee' | 'adjustReputation'
-  | 'syncCalendar' | 'createMeeting' | 'notifyWaitlist' | 'notifyStaff' | 'webhook' | 'setVariable' | 'addTag' | 'removeTag';
+export type { ActionNodeType } from '../action-types';
 
 export function isNodeType(type: unknown): type is NodeType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(NODE_SPECS, type);
 }
 
-export function isActionType(type: string): type is ActionNodeType {
-  return isNodeType(type) && NODE_SPECS[type].isAction;
-}
+export { isActionType } from '../action-types';
 
 export function nodeSpec(type: NodeType): NodeSpec {
   return NODE_SPECS[type] as unknown as NodeSpec;
