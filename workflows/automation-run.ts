@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -71,6 +72,8 @@ export async function automationRun(input: AutomationRunInput, carried?: Automat
     automationId: input.automationId,
     ...(input.triggerKey ? { triggerKey: input.triggerKey } : {}),
   };
+  // Waits reached after their time only because the run got there late go on (semantics.ts, lateIsDue).
+  const lateIsDue = patched('late-wait-is-due');
   let state: RunState = carried?.state ?? startRun({ definition, at: Date.now() });
   let context: RunContext = carried?.context ?? { ...input.context, vars: input.context.vars ?? {} };
   let runRowId = carried?.runRowId ?? '';
@@ -189,7 +192,7 @@ export async function automationRun(input: AutomationRunInput, carried?: Automat
         return await continueAsNew<typeof automationRun>(input, { state, context, runRowId, steps, inbox: [...inbox] });
       }
       const at = state;
-      const out = step({ definition, state, context, now: Date.now(), ids });
+      const out = step({ definition, state, context, now: Date.now(), ids, lateIsDue });
       state = out.state;
       context = out.context;
       const d = out.decision;

@@ -6,7 +6,7 @@ import { requireRole } from '../middleware/require-role';
 import { commonErrors } from '../openapi/describe-crud';
 import { campaignResource } from '../services/campaigns/campaign-resource';
 import { type CampaignControl, campaignReport, campaignWithProgress, chooseCampaignWinner, controlCampaign, launchCampaign } from '../services/campaigns/control-campaign';
-import { createCampaign, findCampaignOrThrow, updateCampaign } from '../services/campaigns/save-campaign';
+import { createCampaign, deleteCampaign, updateCampaign } from '../services/campaigns/save-campaign';
 import { listRecords } from '../services/crud/list-records';
 import { parseId, parseInput } from '../validate';
 import type { z } from '../zod';
@@ -44,13 +44,7 @@ function router(deps: ApiDeps): Router {
     res.json(await updateCampaign(ctxOf(req), id, parseInput(campaignUpdateSchema, req.body, 'body')));
   });
   r.delete('/:id', canWrite, async (req, res) => {
-    const ctx = ctxOf(req);
-    const campaign = await findCampaignOrThrow(ctx, idOf(req.params.id));
-    if (campaign.status !== 'draft') {
-      res.status(409).json({ error: { code: 'INVALID_STATE', message: `The campaign is ${campaign.status}; only a draft can be deleted (cancel it instead)` } });
-      return;
-    }
-    await ctx.em.remove(campaign).flush();
+    await deleteCampaign(ctxOf(req), idOf(req.params.id));
     res.status(204).end();
   });
   r.post('/:id/launch', canWrite, async (req, res) => {

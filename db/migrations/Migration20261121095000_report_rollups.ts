@@ -132,6 +132,7 @@ export class Migration20261121095000_report_rollups extends Migration {
     this.addSql(`create index if not exists "automation_runs_tenant_id_started_at_index" on "automation_runs" ("tenant_id", "started_at");`);
     this.addSql(`create index if not exists "reviews_tenant_id_created_at_index" on "reviews" ("tenant_id", "created_at");`);
     this.addSql(`create index if not exists "appointments_tenant_id_customer_id_completed_index" on "appointments" ("tenant_id", "customer_id", "starts_at") where "status" = 'completed';`);
+    this.addSql(`create index if not exists "appointments_tenant_id_customer_id_booked_index" on "appointments" ("tenant_id", "customer_id", "starts_at") where "status" <> 'cancelled';`);
 
     this.addSql(`create table "report_revenue_daily" ("tenant_id" uuid not null references "tenants" ("id") on delete cascade, "day" date not null, "dim" varchar(10) not null,
       "key" varchar(40) not null, "gross_cents" bigint not null default 0, "refunds_cents" bigint not null default 0, "payments" int not null default 0,
@@ -153,7 +154,7 @@ export class Migration20261121095000_report_rollups extends Migration {
     this.addSql(`drop trigger if exists report_rollups_appointments on appointments;`);
     this.addSql(`drop function if exists report_rollups_on_payment(), report_rollups_on_appointment(), report_rollups_rebuild(uuid), report_refresh_open_balance(uuid), report_revenue_apply(payments, int), report_revenue_apply_dims(payments, int, uuid, uuid, uuid);`);
     this.addSql(`drop table if exists "report_revenue_daily", "report_open_balances";`);
-    for (const index of ['payments_tenant_id_paid_at_index', 'payments_tenant_id_refunded_index', 'payments_tenant_id_open_index', 'messages_tenant_id_created_at_index', 'automation_runs_tenant_id_started_at_index', 'reviews_tenant_id_created_at_index', 'appointments_tenant_id_customer_id_completed_index']) {
+    for (const index of ['payments_tenant_id_paid_at_index', 'payments_tenant_id_refunded_index', 'payments_tenant_id_open_index', 'messages_tenant_id_created_at_index', 'automation_runs_tenant_id_started_at_index', 'reviews_tenant_id_created_at_index', 'appointments_tenant_id_customer_id_completed_index', 'appointments_tenant_id_customer_id_booked_index']) {
       this.addSql(`drop index if exists "${index}";`);
     }
   }

@@ -159,3 +159,34 @@ test('WhatsApp outside the 24 h window sends only the approved template; without
   const failed = await stack.em().find(CampaignRecipient, { campaignId: free.id, status: 'failed' });
   expect(failed.map((r) => r.reason)).toEqual(['TemplateNotApproved', 'TemplateNotApproved']);
 }, 120_000);
+
+test('bad campaign input is refused with the field named, and nothing is written', async () => {
+  const segmentId = await createSegment(stack, 'Bad input', { tags: { any: ['nobody'] } });
+  const automationsBefore = (await stack.owner.api.get('/api/automations?status=all&limit=100')).body.total;
+  const campaignsBefore = (await stack.owner.api.get('/api/campaigns')).body.total;
+  const base = { name: 'Bad', segmentId, content: { channel: 'sms', variants: [{ id: 'a', templateId: 'promo-a' }] } };
+
+  const neither = await stack.owner.api.post('/api/campaigns', { name: 'Bad', segmentId });
+  expect(neither.status).toBe(400);
+  expect(neither.body.error.details.map((d: { path: string }) => d.path)).toContain('content');
+  const unknownTemplate = await stack.owner.api.post('/api/campaigns', { ...base, content: { channel: 'sms', variants: [{ id: 'a', templateId: 'no-such-template' }] } });
+  expect(unknownTemplate.status).toBe(422);
+  expect(unknownTemplate.body.error.details[0]).toMatchObject({ code: 'UNKNOWN_TEMPLATE', nodeId: 'send-a' });
+  const unknownSegment = await stack.owner.api.post('/api/campaigns', { ...base, segmentId: '00000000-0000-4000-8000-000000000000' });
+  expect(unknownSegment.status).toBe(400);
+  expect(unknownSegment.body.error.details[0].path).toBe('segmentId');
+  const tooFast = await stack.owner.api.post('/api/campaigns', { ...base, ratePerSecond: 5000 });
+  expect(tooFast.body.error.details.map((d: { path: string }) => d.path)).toContain('ratePerSecond');
+  const abWithoutSplit = await stack.owner.api.post('/api/campaigns', { ...base, abTest: { testPercent: 50, winner: { mode: 'manual' } } });
+  expect(abWithoutSplit.status).toBe(400);
+
+  expect((await stack.owner.api.get('/api/campaigns')).body.total).toBe(campaignsBefore);
+  expect((await stack.owner.api.get('/api/automations?status=all&limit=100')).body.total).toBe(automationsBefore);
+
+  const draft = await stack.owner.api.post('/api/campaigns', base);
+  expect(draft.status).toBe(201);
+  expect((await stack.owner.api.patch(`/api/campaigns/${draft.body.id}`, { ratePerSecond: 5 })).body.ratePerSecond).toBe(5);
+  expect((await stack.owner.api.post(`/api/campaigns/${draft.body.id}/pause`)).status).toBe(409);
+  expect((await stack.owner.api.delete(`/api/campaigns/${draft.body.id}`)).status).toBe(204);
+  expect((await stack.owner.api.get(`/api/campaigns/${draft.body.id}`)).status).toBe(404);
+});

@@ -336,3 +336,22 @@ test('the relay survives a crash: a signal held by a replica that died goes out 
   await stack.runOf(appointment.id, 'reminders', (run) => run.nextWakeAt?.getTime() === newStart.getTime() - DAY);
   await cancel(appointment.id);
 }, 60_000);
+
+test('delivered signals are pruned after the retention (7 days); recent and pending ones stay', async () => {
+  const [old, recent] = await Promise.all([bookWithReminder(), bookWithReminder()]);
+  temporalMode = 'down';
+  expect((await reschedule(old.id, new Date(old.startsAt.getTime() + HOUR))).status).toBe(200);
+  const [oldBooked, pending] = await rowsOf(old.id);
+  await sql(`update workflow_signal_outbox set delivered_at = now() - interval '8 days' where id = ?`, [oldBooked!.id]);
+
+  const relay = startSignalRelay({ em: stack.app.orm.em, temporal: stack.app.temporal, taskQueue: stack.app.config.TEMPORAL_TASK_QUEUE, logger, pollIntervalMs: 60_000 });
+  await relay.runOnce();
+  await relay.stop();
+  expect((await rowsOf(old.id)).map((r) => r.id)).toEqual([pending!.id]);
+  expect((await rowsOf(recent.id)).map((r) => [r.event.type, Boolean(r.deliveredAt)])).toEqual([['appointment.booked', true]]);
+
+  temporalMode = 'up';
+  await dueNow();
+  await deliveredRow(old.id, 'appointment.rescheduled');
+  await Promise.all([cancel(old.id), cancel(recent.id)]);
+}, 60_000);

@@ -68,6 +68,24 @@ describe('step machine', () => {
     expect(next.state.path).toContain('email24');
   });
 
+  it('a wait still ahead when the run was triggered, reached after its time (a busy worker), sends late instead of skipping', () => {
+    const bookedAt = '2025-06-09T09:59:50-04:00';
+    const context = { ...appointmentContext(startsAt), event: { type: 'appointment.booked' as const, at: bookedAt } };
+    // The run gets to the 24 h wait 20 s after the booking, 10 s after its time.
+    const now = ms('2025-06-09T10:00:10-04:00');
+    const reached = runUntilBlocked({ ...base(), context, state: startRun({ definition: reminders, at: now }), now });
+    expect(reached.last.decision).toMatchObject({ kind: 'action', nodeId: 'email24' });
+    expect(reached.state.skippingSince).toBeUndefined();
+    // Runs recorded before this rule keep the old answer: past, skipped.
+    const legacy = runUntilBlocked({ ...base(), context, state: startRun({ definition: reminders, at: now }), now, lateIsDue: false });
+    expect(legacy.last.decision).toMatchObject({ kind: 'sleepUntil', nodeId: 'w2' });
+    // Already past when the booking was made: ifPast decides, as before.
+    const bookedLate = { ...context, event: { type: 'appointment.booked' as const, at: '2025-06-09T10:00:05-04:00' } };
+    const past = runUntilBlocked({ ...base(), context: bookedLate, state: startRun({ definition: reminders, at: now }), now });
+    expect(past.last.decision).toMatchObject({ kind: 'sleepUntil', nodeId: 'w2' });
+    expect(past.state.path).toContain('email24');
+  });
+
   it('ifPast continue sends right away', () => {
     const definition = structuredClone(reminders);
     const wait = definition.nodes.find((n) => n.id === 'w24');

@@ -62,6 +62,13 @@ export interface StepInput {
   /** Epoch ms or ISO-8601: the workflow clock, or the simulator clock. */
   now: number | string;
   ids: RunIds;
+  /**
+   * A wait whose time was still ahead when the run was triggered (`context.event.at`) but has
+   * passed by the time the run reaches it (a busy or restarted worker) is reached late, not past:
+   * it goes on at once instead of following ifPast. Default true; runs recorded before this rule
+   * replay with false (the interpreter's patch `late-wait-is-due`).
+   */
+  lateIsDue?: boolean;
 }
 
 export type Decision =
@@ -214,6 +221,10 @@ function resolveTimed(input: StepInput, node: TimedNode, now: number):
   const planned = input.state.plannedAt;
   if (planned === undefined || planned !== resolved.at) {
     if (resolved.at === now) return { kind: 'due', past: false, detail: `${resolved.basis} = ${atIso} reached` };
+    const triggeredAt = Date.parse(String(input.context.event?.at ?? ''));
+    if (resolved.at < now && planned === undefined && input.lateIsDue !== false && resolved.at >= triggeredAt) {
+      return { kind: 'due', past: false, detail: `${resolved.basis} = ${atIso} reached (late: the run got here after it)` };
+    }
     if (resolved.at < now) {
       const moved = planned === undefined ? '' : ' after it moved';
       return { kind: 'due', past: true, detail: `${resolved.basis} = ${atIso} had already passed${moved}` };

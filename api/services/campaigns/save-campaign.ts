@@ -46,6 +46,7 @@ export async function createCampaign(ctx: RequestContext, input: CampaignInput):
   const segment = await ctx.em.findOne(Segment, { id: input.segmentId });
   if (!segment) throw invalid('segmentId', `Segment ${input.segmentId} was not found`);
   let automationId = input.automationId;
+  if (input.content && input.abTest && input.content.variants.length < 2) throw invalid('abTest', 'An A/B test needs two or more content variants');
   if (input.content) {
     const draft = campaignDefinition(input.name, input.content);
     const validation = await validateForTenant(ctx, draft);
@@ -89,4 +90,11 @@ export async function updateCampaign(ctx: RequestContext, id: string, input: Cam
   if (input.linkUrl !== undefined) campaign.linkUrl = input.linkUrl ?? undefined;
   await ctx.em.flush();
   return presentCampaign(campaign);
+}
+
+/** Deletes a draft; a launched campaign is kept for its report (cancel it instead). */
+export async function deleteCampaign(ctx: RequestContext, id: string): Promise<void> {
+  const campaign = await findCampaignOrThrow(ctx, id);
+  if (campaign.status !== 'draft') throw new AppError('INVALID_STATE', `The campaign is ${campaign.status}; only a draft can be deleted (cancel it instead)`);
+  await ctx.em.remove(campaign).flush();
 }

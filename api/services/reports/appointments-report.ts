@@ -31,17 +31,18 @@ export const appointmentsReport: ReportDefinition = {
       currentOnly(options, () => sqlRows<{ reason: string; n: number }>(em, `select coalesce(nullif(trim(a.cancel_reason), ''), 'No reason given') as reason, count(*)::int as n
           from appointments a where ${where} and a.status = 'cancelled' group by 1 order by n desc, reason`, b)),
       currentOnly(options, () => sqlRows<{ source: string; n: number }>(em, `select a.source::text as source, count(*)::int as n from appointments a where ${where} group by 1 order by n desc, source`, b)),
-      // The local day difference is computed once per row (offset 0 keeps it from being inlined into every filter).
-      sqlRows<Record<string, unknown>>(em, `select
-          coalesce(round(avg(d.seconds) / 3600.0, 1), 0) as avg_hours,
-          coalesce(round(cast(percentile_cont(0.5) within group (order by d.seconds) as numeric) / 3600.0, 1), 0) as median_hours,
-          count(*) filter (where d.days = 0)::int as b0, count(*) filter (where d.days between 1 and 2)::int as b1,
-          count(*) filter (where d.days between 3 and 7)::int as b2, count(*) filter (where d.days between 8 and 30)::int as b3,
-          count(*) filter (where d.days > 30)::int as b4
-          from appointments a
-          cross join lateral (select extract(epoch from a.starts_at - a.created_at) as seconds,
-                                     ${localSql('a.starts_at', scope)}::date - ${localSql('a.created_at', scope)}::date as days offset 0) d
-         where ${where} and a.created_at <= a.starts_at`, b),
+      // Each row's lead is computed once (a materialized CTE), not again in every filter.
+      sqlRows<Record<string, unknown>>(em, `
+        with d as materialized (
+          select extract(epoch from a.starts_at - a.created_at) as seconds,
+                 ${localSql('a.starts_at', scope)}::date - ${localSql('a.created_at', scope)}::date as days
+            from appointments a where ${where} and a.created_at <= a.starts_at)
+        select coalesce(round(avg(d.seconds) / 3600.0, 1), 0) as avg_hours,
+               coalesce(round(cast(percentile_cont(0.5) within group (order by d.seconds) as numeric) / 3600.0, 1), 0) as median_hours,
+               count(*) filter (where d.days = 0)::int as b0, count(*) filter (where d.days between 1 and 2)::int as b1,
+               count(*) filter (where d.days between 3 and 7)::int as b2, count(*) filter (where d.days between 8 and 30)::int as b3,
+               count(*) filter (where d.days > 30)::int as b4
+          from d`, b),
     ]);
     const count = (s: string) => num(byStatus.find((r) => r.status === s)?.n);
     const total = byStatus.reduce((s, r) => s + num(r.n), 0);
