@@ -3,7 +3,8 @@
  * appointments (plus their payments, messages, reviews, funnel events and automation runs).
  * The data lives in a PostgreSQL cluster outside the repository (bench/reports-database.ts): the
  * first run seeds it (a few minutes), later runs reuse it. `BENCH_REPORT_RUNS` (default 20) sets
- * the timed requests per case; `BENCH_REPORTS_RESEED=1` seeds again from scratch.
+ * the timed requests per case; `BENCH_REPORTS_RESEED=1` seeds again from scratch; `BENCH_REPORTS`
+ * (comma-separated) picks the reports.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,8 @@ import { benchReportsDataDir, startBenchReportsDatabase } from './reports-databa
 import { BENCH, seedBenchReports } from './reports-seed';
 
 const OWNER = { email: 'owner@bench-reports.example', password: 'Bench-Reports-Passw0rd!' };
-const REPORTS = ['revenue', 'appointments', 'funnel', 'customers', 'staff', 'messaging', 'automations'];
+/** `BENCH_REPORTS=appointments,staff` times only those reports. */
+const REPORTS = process.env.BENCH_REPORTS?.split(',') ?? ['revenue', 'appointments', 'funnel', 'customers', 'staff', 'messaging', 'automations'];
 const PRESETS = ['30d', '90d', '1y'];
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 

@@ -82,6 +82,8 @@ end $$;`;
 const triggers = `
 create or replace function report_rollups_on_payment() returns trigger language plpgsql as $$
 begin
+  -- A tenant being deleted cascades to its payments after its own row (and its rollups) are gone.
+  if not exists (select 1 from tenants where id = coalesce(new.tenant_id, old.tenant_id)) then return null; end if;
   if tg_op in ('UPDATE', 'DELETE') then
     perform report_revenue_apply(old, -1);
     if old.appointment_id is not null then perform report_refresh_open_balance(old.appointment_id); end if;
@@ -100,6 +102,7 @@ create or replace function report_rollups_on_appointment() returns trigger langu
 declare
   p payments;
 begin
+  if not exists (select 1 from tenants where id = coalesce(new.tenant_id, old.tenant_id)) then return null; end if;
   if tg_op = 'UPDATE' and (new.service_id is distinct from old.service_id or new.staff_id is distinct from old.staff_id or new.location_id is distinct from old.location_id) then
     -- Money already taken moves with the appointment to its new service, staff member or location.
     for p in select * from payments where appointment_id = new.id loop

@@ -9,6 +9,9 @@ import { Migration20261121093000_chat_presence } from './Migration20261121093000
 import { Migration20261121094500_report_schedules } from './Migration20261121094500_report_schedules';
 import { Migration20261121095000_report_rollups } from './Migration20261121095000_report_rollups';
 import { Migration20261121100000_workflow_signal_outbox } from './Migration20261121100000_workflow_signal_outbox';
+import { Migration20261121100500_report_appointment_rollups } from './Migration20261121100500_report_appointment_rollups';
+import { Migration20261121101000_report_message_rollups } from './Migration20261121101000_report_message_rollups';
+import { Migration20261121101500_report_funnel_index } from './Migration20261121101500_report_funnel_index';
 
 /**
  * Every migration in order. Listed explicitly so the same code runs under tsx, ts-jest
@@ -25,4 +28,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121094500_report_schedules', class: Migration20261121094500_report_schedules },
   { name: 'Migration20261121095000_report_rollups', class: Migration20261121095000_report_rollups },
   { name: 'Migration20261121100000_workflow_signal_outbox', class: Migration20261121100000_workflow_signal_outbox },
+  { name: 'Migration20261121100500_report_appointment_rollups', class: Migration20261121100500_report_appointment_rollups },
+  { name: 'Migration20261121101000_report_message_rollups', class: Migration20261121101000_report_message_rollups },
+  { name: 'Migration20261121101500_report_funnel_index', class: Migration20261121101500_report_funnel_index },
 ];

@@ -1,6 +1,7 @@
 import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
-import { bucketSql, localSql, num, scopeBindings, sqlRows } from './report-sql';
+import { num, scopeBindings, sqlRows } from './report-sql';
+import { rollupPeriod } from './revenue-report';
 import { ratio } from './report-types';
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -17,32 +18,27 @@ export const appointmentsReport: ReportDefinition = {
   ],
   async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
-    const where = 'a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to';
-    const [byStatus, series, heat, reasons, sources, lead] = await Promise.all([
-      sqlRows<{ status: string; n: number }>(em, `select a.status::text as status, count(*)::int as n from appointments a where ${where} group by 1`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at', scope)} as bucket, count(*)::int as total,
-          count(*) filter (where a.status = 'completed')::int as completed,
-          count(*) filter (where a.status = 'cancelled')::int as cancelled,
-          count(*) filter (where a.status = 'no_show')::int as "noShow"
-          from appointments a where ${where} group by 1`, b),
-      currentOnly(options, () => sqlRows<{ dow: number; hour: number; n: number }>(em, `select extract(isodow from ${localSql('a.starts_at', scope)})::int as dow,
-          extract(hour from ${localSql('a.starts_at', scope)})::int as hour, count(*)::int as n
-          from appointments a where ${where} and a.status <> 'cancelled' group by 1, 2`, b)),
-      currentOnly(options, () => sqlRows<{ reason: string; n: number }>(em, `select coalesce(nullif(trim(a.cancel_reason), ''), 'No reason given') as reason, count(*)::int as n
-          from appointments a where ${where} and a.status = 'cancelled' group by 1 order by n desc, reason`, b)),
-      currentOnly(options, () => sqlRows<{ source: string; n: number }>(em, `select a.source::text as source, count(*)::int as n from appointments a where ${where} group by 1 order by n desc, source`, b)),
-      // Each row's lead is computed once (a materialized CTE), not again in every filter.
-      sqlRows<Record<string, unknown>>(em, `
-        with d as materialized (
-          select extract(epoch from a.starts_at - a.created_at) as seconds,
-                 ${localSql('a.starts_at', scope)}::date - ${localSql('a.created_at', scope)}::date as days
-            from appointments a where ${where} and a.created_at <= a.starts_at)
-        select coalesce(round(avg(d.seconds) / 3600.0, 1), 0) as avg_hours,
-               coalesce(round(cast(percentile_cont(0.5) within group (order by d.seconds) as numeric) / 3600.0, 1), 0) as median_hours,
-               count(*) filter (where d.days = 0)::int as b0, count(*) filter (where d.days between 1 and 2)::int as b1,
-               count(*) filter (where d.days between 3 and 7)::int as b2, count(*) filter (where d.days between 8 and 30)::int as b3,
-               count(*) filter (where d.days > 30)::int as b4
-          from d`, b),
+    // Counts come from report_appointments_daily (kept by triggers: report_appointment_rollups migration).
+    const daily = (dim: string) => `from report_appointments_daily r where ${rollupPeriod} and r.dim = '${dim}'`;
+    const [byStatus, series, heat, reasons, sources, lead, median] = await Promise.all([
+      sqlRows<{ status: string; n: number }>(em, `select r.key as status, sum(r.n)::int as n ${daily('status')} group by 1 having sum(r.n) > 0`, b),
+      sqlRows<Record<string, unknown>>(em, `select to_char(date_trunc(:unit, r.day::timestamp), 'YYYY-MM-DD') as bucket, sum(r.n)::int as total,
+          coalesce(sum(r.n) filter (where r.key = 'completed'), 0)::int as completed,
+          coalesce(sum(r.n) filter (where r.key = 'cancelled'), 0)::int as cancelled,
+          coalesce(sum(r.n) filter (where r.key = 'no_show'), 0)::int as "noShow"
+          ${daily('status')} group by 1 having sum(r.n) > 0`, b),
+      currentOnly(options, () => sqlRows<{ dow: number; hour: number; n: number }>(em, `select extract(isodow from r.day)::int as dow, r.key::int as hour, sum(r.n)::int as n
+          ${daily('hour')} group by 1, 2`, b)),
+      currentOnly(options, () => sqlRows<{ reason: string; n: number }>(em, `select r.key as reason, sum(r.n)::int as n
+          ${daily('reason')} group by 1 having sum(r.n) > 0 order by n desc, reason`, b)),
+      currentOnly(options, () => sqlRows<{ source: string; n: number }>(em, `select r.key as source, sum(r.n)::int as n ${daily('source')} group by 1 having sum(r.n) > 0 order by n desc, source`, b)),
+      sqlRows<Record<string, unknown>>(em, `select coalesce(round(sum(r.seconds) / nullif(sum(r.n), 0) / 3600.0, 1), 0) as avg_hours,
+          ${leadBuckets.map((_, i) => `coalesce(sum(r.n) filter (where r.key = '${i}'), 0)::int as b${i}`).join(', ')}
+          ${daily('lead')}`, b),
+      // The median needs every lead: an index-only scan of (tenant_id, starts_at) include (created_at);
+      // float seconds (what percentile_cont takes anyway) sort faster than numeric.
+      sqlRows<{ median_hours: unknown }>(em, `select coalesce(round(cast(percentile_cont(0.5) within group (order by date_part('epoch', a.starts_at - a.created_at)) as numeric) / 3600.0, 1), 0) as median_hours
+          from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.created_at <= a.starts_at`, b),
     ]);
     const count = (s: string) => num(byStatus.find((r) => r.status === s)?.n);
     const total = byStatus.reduce((s, r) => s + num(r.n), 0);
@@ -52,7 +48,7 @@ export const appointmentsReport: ReportDefinition = {
       for (let h = 0; h < 24; h += 1) row[`h${h}`] = num(heat.find((c) => num(c.dow) === i + 1 && num(c.hour) === h)?.n);
       return row;
     });
-    const l = lead[0] ?? {};
+    const l: Record<string, unknown> = { ...lead[0], median_hours: median[0]?.median_hours };
     return {
       metrics: [
         { key: 'appointments', label: 'Appointments', unit: 'count', value: total },

@@ -1,12 +1,15 @@
 import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
-import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { num, scopeBindings, sqlRows } from './report-sql';
+import { rollupPeriod } from './revenue-report';
 import { ratio } from './report-types';
 
-const sent = `m.status in ('sent', 'delivered', 'undelivered')`;
-const failed = `m.status in ('failed', 'undelivered')`;
+/** Outbound message counts from report_messages_daily (kept by triggers: report_message_rollups migration). */
+const sent = `r.status in ('sent', 'delivered', 'undelivered')`;
+const failed = `r.status in ('failed', 'undelivered')`;
 /** Provider prices are in micro-units of the currency (Twilio reports them negative); cents = micros ÷ 10 000. */
-const costCents = 'coalesce(round(sum(abs(m.price_micros)) / 10000.0, 2), 0)';
+const costCents = 'coalesce(round(sum(r.cost_micros) / 10000.0, 2), 0)';
+const n = (filter: string) => `coalesce(sum(r.n) filter (where ${filter}), 0)::int`;
 
 export const messagingReport: ReportDefinition = {
   name: 'messaging',
@@ -19,20 +22,21 @@ export const messagingReport: ReportDefinition = {
   async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
     const where = `m.tenant_id = :tenant and m.direction = 'outbound' and m.created_at >= :from and m.created_at < :to`;
-    const counts = `count(*)::int as total, count(*) filter (where ${sent})::int as sent, count(*) filter (where m.status = 'delivered')::int as delivered,
-          count(*) filter (where ${failed})::int as failed, count(*) filter (where m.status = 'suppressed')::int as suppressed, ${costCents} as cost`;
+    const daily = `from report_messages_daily r where ${rollupPeriod}`;
+    const counts = `coalesce(sum(r.n), 0)::int as total, ${n(sent)} as sent, ${n(`r.status = 'delivered'`)} as delivered,
+          ${n(failed)} as failed, ${n(`r.status = 'suppressed'`)} as suppressed, ${costCents} as cost`;
     const [totals, byChannel, byCampaign, replies, series, links] = await Promise.all([
-      sqlRows<Record<string, unknown>>(em, `select ${counts} from messages m where ${where}`, b),
-      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select m.channel::text as channel, ${counts} from messages m where ${where} group by 1 order by 1`, b)),
-      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select coalesce(cast(m.campaign_id as text), 'Automations and one-off') as campaign, coalesce(m.variant, '—') as variant, ${counts}
-          from messages m where ${where} group by 1, 2 order by 1, 2`, b)),
-      sqlRows<Record<string, unknown>>(em, `with messaged as (select distinct m.customer_id from messages m where ${where} and m.customer_id is not null)
-          select count(*)::int as messaged, count(*) filter (where exists (
-            select 1 from messages i where i.tenant_id = :tenant and i.direction = 'inbound' and i.customer_id = x.customer_id and i.created_at >= :from and i.created_at < :to))::int as replied
-          from messaged x`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('m.created_at', scope)} as bucket, count(*) filter (where ${sent})::int as sent,
-          count(*) filter (where m.status = 'delivered')::int as delivered, count(*) filter (where ${failed})::int as failed
-          from messages m where ${where} group by 1`, b),
+      sqlRows<Record<string, unknown>>(em, `select ${counts} ${daily}`, b),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select r.channel, ${counts} ${daily} group by 1 having sum(r.n) > 0 order by 1`, b)),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select r.campaign, r.variant, ${counts}
+          ${daily} group by 1, 2 having sum(r.n) > 0 order by 1, 2`, b)),
+      // Distinct customers each way (index-only scans of the partial outbound/inbound indexes), then one hash join.
+      sqlRows<Record<string, unknown>>(em, `with messaged as (select distinct m.customer_id from messages m where ${where} and m.customer_id is not null),
+               replied as (select distinct i.customer_id from messages i where i.tenant_id = :tenant and i.direction = 'inbound' and i.created_at >= :from and i.created_at < :to)
+          select count(*)::int as messaged, count(r.customer_id)::int as replied from messaged x left join replied r on r.customer_id = x.customer_id`, b),
+      sqlRows<Record<string, unknown>>(em, `select to_char(date_trunc(:unit, r.day::timestamp), 'YYYY-MM-DD') as bucket, ${n(sent)} as sent,
+          ${n(`r.status = 'delivered'`)} as delivered, ${n(failed)} as failed
+          ${daily} group by 1`, b),
       sqlRows<Record<string, unknown>>(em, `
         with recipients as (select distinct m.campaign_id, coalesce(m.variant, '—') as variant, m.customer_id from messages m
                              where ${where} and m.campaign_id is not null and m.customer_id is not null),

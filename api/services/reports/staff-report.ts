@@ -1,6 +1,6 @@
 import type { ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
-import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
 import { rollupPeriod } from './revenue-report';
 import { staffAvailableHours } from './staff-available-hours';
@@ -16,13 +16,16 @@ export const staffReport: ReportDefinition = {
     const b = scopeBindings(scope);
     const [rows, series, availableByStaff] = await Promise.all([
       sqlRows<Record<string, unknown>>(em, `
-        with appts as (
-          select a.staff_id, count(*) filter (where a.status <> 'cancelled')::int as appointments,
-                 count(*) filter (where a.status = 'completed')::int as completed,
-                 count(*) filter (where a.status = 'no_show')::int as no_shows,
-                 count(*) filter (where a.status in ('completed', 'checked_in', 'no_show'))::int as due,
-                 coalesce(sum(extract(epoch from a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled'), 0) / 3600.0 as booked_hours
-            from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.staff_id is not null group by 1),
+        with counts as (
+          select cast(split_part(r.key, ':', 1) as uuid) as staff_id, split_part(r.key, ':', 2) as status, sum(r.n) as n, sum(r.seconds) as seconds
+            from report_appointments_daily r where ${rollupPeriod} and r.dim = 'staff' group by 1, 2 having sum(r.n) > 0),
+        appts as (
+          select c.staff_id, coalesce(sum(c.n) filter (where c.status <> 'cancelled'), 0)::int as appointments,
+                 coalesce(sum(c.n) filter (where c.status = 'completed'), 0)::int as completed,
+                 coalesce(sum(c.n) filter (where c.status = 'no_show'), 0)::int as no_shows,
+                 coalesce(sum(c.n) filter (where c.status in ('completed', 'checked_in', 'no_show')), 0)::int as due,
+                 coalesce(sum(c.seconds) filter (where c.status <> 'cancelled'), 0) / 3600.0 as booked_hours
+            from counts c group by 1),
         money as (
           select cast(r.key as uuid) as staff_id, sum(r.gross_cents - r.refunds_cents)::bigint as net from report_revenue_daily r
            where ${rollupPeriod} and r.dim = 'staff' and r.key <> '' group by 1),
@@ -37,9 +40,8 @@ export const staffReport: ReportDefinition = {
           left join money m on m.staff_id = s.id left join ratings rt on rt.staff_id = s.id
          where s.tenant_id = :tenant and (s.active or ap.appointments > 0)
          order by s.name`, b),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('a.starts_at', scope)} as bucket,
-          coalesce(sum(extract(epoch from a.ends_at - a.starts_at)), 0) / 3600.0 as "bookedHours"
-          from appointments a where a.tenant_id = :tenant and a.starts_at >= :from and a.starts_at < :to and a.status <> 'cancelled' and a.staff_id is not null group by 1`, b),
+      sqlRows<Record<string, unknown>>(em, `select to_char(date_trunc(:unit, r.day::timestamp), 'YYYY-MM-DD') as bucket, coalesce(sum(r.seconds), 0) / 3600.0 as "bookedHours"
+          from report_appointments_daily r where ${rollupPeriod} and r.dim = 'staff' and r.key not like '%:cancelled' group by 1 having sum(r.n) > 0`, b),
       staffAvailableHours(em, scope.tenant, scope.tz, scope),
     ]);
     for (const r of rows) r.available_hours = Math.round((availableByStaff.get(String(r.id)) ?? 0) * 100) / 100;
