@@ -29,10 +29,13 @@ const records = proxyActivities<Omit<CampaignActivities, 'sendCampaignBatch'>>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes },
 });
 
-/** Seconds of sends one batch holds (at the campaign's rate), within these bounds. */
-const BATCH_SECONDS = 4;
+/**
+ * Seconds of sends one batch activity holds (at the campaign's rate), within these bounds. It
+ * reads its recipients a page (4 s) at a time; a cancel waits for the batch to end.
+ */
+const BATCH_SECONDS = 20;
 const MIN_BATCH = 20;
-const MAX_BATCH = 1_000;
+const MAX_BATCH = 20_000;
 /** Prices arrive at Twilio some time after delivery: looked up this long after the last send, a few times. */
 const PRICE_LOOKUPS = [2 * 60_000, 15 * 60_000, 60 * 60_000];
 
@@ -85,6 +88,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput, carried?: C
     if (carry.paused && !cancelled) {
       await records.setCampaignState({ tenantId, campaignId, status: 'paused' });
       await condition(() => !carry.paused || cancelled);
+      carry.nextSlotAt = 0;
       if (!cancelled) await records.setCampaignState({ tenantId, campaignId, status: 'running' });
     }
     return cancelled;
@@ -133,6 +137,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput, carried?: C
       nextDueAt = waiting.nextDueAt ? Date.parse(waiting.nextDueAt) : Date.now() + 60_000;
       await condition(() => cancelled || carry.paused, Math.max(1_000, nextDueAt - Date.now()));
       nextDueAt = null;
+      carry.nextSlotAt = 0;
       if (cancelled) return finishCancelled();
       continue;
     }
@@ -146,6 +151,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput, carried?: C
       if (!decided) carry.winner = (await records.decideCampaignWinner({ tenantId, campaignId })).variant;
       await records.setCampaignState({ tenantId, campaignId, status: 'running', winner: carry.winner });
       carry.phase = 'rest';
+      carry.nextSlotAt = 0;
       continue;
     }
     break;

@@ -65,3 +65,4 @@ export { campaignProgress, type CampaignProgress } from './campaign-progress';
 export { campaignResults, totalOf, type VariantResult } from './campaign-results';
 export { CAMPAIGN_NODE_TYPES, splitVariants } from './campaign-definition';
 export { trackedLinkCode } from './tracked-links';
+export { closeRemainingRecipients } from './set-campaign-state';

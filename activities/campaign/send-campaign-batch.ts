@@ -28,6 +28,11 @@ interface DueRecipient {
 const CATCH_UP_MS = 1_000;
 /** Recipient rows are written back in chunks of this many. */
 const FLUSH_EVERY = 200;
+/** One page is this many seconds of sends at the campaign's rate, within these bounds. */
+const PAGE_SECONDS = 4;
+const MIN_PAGE = 20;
+const MAX_PAGE = 1_000;
+const STATUS_CHECK_MS = 1_000;
 
 function dueRecipients(em: EntityManager, input: CampaignBatchInput): Promise<DueRecipient[]> {
   return em
@@ -88,34 +93,40 @@ export function createSendCampaignBatchActivity(deps: CampaignBatchDeps) {
     const em = tenantEm(deps.orm, input.tenantId);
     const campaign = await em.findOne(Campaign, { id: input.campaignId });
     if (!campaign) throw ApplicationFailure.create({ message: `campaign ${input.campaignId} not found`, type: 'CampaignNotFound', nonRetryable: true });
-    const nextSlotAt = Math.max(input.nextSlotAt, clock() - CATCH_UP_MS);
-    const due = await dueRecipients(em, input);
+    const page = Math.min(MAX_PAGE, Math.max(MIN_PAGE, campaign.ratePerSecond * PAGE_SECONDS));
+    // 0: the first batch of a pass, nothing to catch up.
+    const nextSlotAt = input.nextSlotAt > 0 ? Math.max(input.nextSlotAt, clock() - CATCH_UP_MS) : clock();
+    let requested = Math.min(page, input.limit);
+    let due = await dueRecipients(em, { ...input, limit: requested });
     if (due.length === 0) return { processed: 0, lastSeq: input.afterSeq, exhausted: true, nextSlotAt };
 
     const pinned = await pinnedDefinition(em, campaign);
     const definition = input.phase === 'rest' && input.winner ? forceVariant(pinned, input.winner) : pinned;
-    const customerIds = due.map((r) => r.customer_id);
     const templateKeys = [...new Set(definition.nodes.flatMap((n) => ('templateId' in n.data && typeof n.data.templateId === 'string' ? [n.data.templateId] : [])))];
-    const [tenant, customers, pets, templates] = await Promise.all([
-      em.findOneOrFail(Tenant, { id: input.tenantId }),
-      em.find(Customer, { id: { $in: customerIds } }),
-      em.find(Pet, { customerId: { $in: customerIds }, active: true }, { orderBy: { name: 'asc' } }),
-      em.find(MessageTemplate, { key: { $in: templateKeys } }),
-    ]);
+    const [tenant, templates] = await Promise.all([em.findOneOrFail(Tenant, { id: input.tenantId }), em.find(MessageTemplate, { key: { $in: templateKeys } })]);
     const templateByKey = new Map(templates.map((t) => [t.key, t]));
     const usesWhatsApp = definition.nodes.some((n) => n.type === 'sendWhatsApp');
-    const wroteRecently = usesWhatsApp ? await customersWhoWroteRecently(em, input.tenantId, customerIds) : new Set<string>();
-    if (campaign.linkUrl) await ensureTrackedLinks(em, { tenantId: input.tenantId, campaignId: campaign.id, url: campaign.linkUrl, customerIds });
-    const customerById = new Map(customers.map((c) => [c.id, c]));
-    const petsOf = new Map<string, Pet[]>();
-    for (const pet of pets) petsOf.set(pet.customerId, [...(petsOf.get(pet.customerId) ?? []), pet]);
     const tenantPart = tenantSection(tenant);
     const at = new Date(clock()).toISOString();
 
-    const contextOf = (customer: Customer): RecipientRun['context'] => ({
+    /** Everything a page of recipients needs, in a few queries. */
+    const loadPage = async (rows: DueRecipient[]) => {
+      const customerIds = rows.map((r) => r.customer_id);
+      const [customers, pets, wroteRecently] = await Promise.all([
+        em.find(Customer, { id: { $in: customerIds } }, { disableIdentityMap: true }),
+        em.find(Pet, { customerId: { $in: customerIds }, active: true }, { orderBy: { name: 'asc' }, disableIdentityMap: true }),
+        usesWhatsApp ? customersWhoWroteRecently(em, input.tenantId, customerIds) : Promise.resolve(new Set<string>()),
+        campaign.linkUrl ? ensureTrackedLinks(em, { tenantId: input.tenantId, campaignId: campaign.id, url: campaign.linkUrl, customerIds }) : Promise.resolve(),
+      ]);
+      const petsOf = new Map<string, Pet[]>();
+      for (const pet of pets) petsOf.set(pet.customerId, [...(petsOf.get(pet.customerId) ?? []), pet]);
+      return { customerById: new Map(customers.map((c) => [c.id, c])), petsOf, wroteRecently };
+    };
+
+    const contextOf = (customer: Customer, pets: Pet[]): RecipientRun['context'] => ({
       tenant: tenantPart,
       customer: customerSection(customer, tenant),
-      pets: (petsOf.get(customer.id) ?? []).map(petSection),
+      pets: pets.map(petSection),
       campaign: {
         id: campaign.id,
         name: campaign.name,
@@ -138,46 +149,81 @@ export function createSendCampaignBatchActivity(deps: CampaignBatchDeps) {
     };
     let slot = nextSlotAt;
     let processed = 0;
+    let taken = 0;
+    let lastSeq = input.afterSeq;
+    let exhausted = false;
 
-    for (const recipient of due) {
-      const customer = customerById.get(recipient.customer_id);
-      if (!customer) {
-        // Erased since the audience was fixed.
-        pendingWrites.push({ id: recipient.id, outcome: { status: 'skipped', reason: 'customer_deleted' } });
-        continue;
+    // A pause or a cancel is mirrored on the row at once: looked at about once a second.
+    let checkedAt = clock();
+    const stopped = async (): Promise<boolean> => {
+      if (clock() - checkedAt < STATUS_CHECK_MS) return false;
+      checkedAt = clock();
+      const current = await em.findOne(Campaign, { id: campaign.id }, { fields: ['status'], disableIdentityMap: true });
+      return current?.status !== 'running';
+    };
+    let halted = false;
+
+    // Pages follow each other inside one activity (the next page is read while the last sends of
+    // the previous one are in flight), so the throttle never waits on the workflow between pages.
+    for (;;) {
+      const { customerById, petsOf, wroteRecently } = await loadPage(due);
+      for (const recipient of due) {
+        const customer = customerById.get(recipient.customer_id);
+        if (!customer) {
+          // Erased since the audience was fixed.
+          pendingWrites.push({ id: recipient.id, outcome: { status: 'skipped', reason: 'customer_deleted' } });
+          continue;
+        }
+        const delay = slot - clock();
+        if (delay > 0) await wait(delay);
+        if (await stopped()) {
+          halted = true;
+          break;
+        }
+        slot += interval;
+        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+        const task = runRecipient({
+          tenantId: input.tenantId,
+          campaignId: campaign.id,
+          automationId: campaign.automationId,
+          definition,
+          context: contextOf(customer, petsOf.get(customer.id) ?? []),
+          ...(input.phase === 'rest' && input.winner ? { variant: input.winner } : {}),
+          ...(campaign.quietHours ? { quietHours: campaign.quietHours } : {}),
+          preloaded: { tenant, customer, templates: templateByKey },
+          whatsappWindowOpen: wroteRecently.has(customer.id),
+          now: clock,
+          sendMessage: deps.sendMessage,
+          changeCustomerTag: deps.changeCustomerTag,
+        })
+          .catch((err: unknown): RecipientOutcome => ({ status: 'retry', reason: (err as Error).name?.slice(0, 60) ?? 'error', notBefore: new Date(clock() + 60_000).toISOString() }))
+          .then(async (outcome) => {
+            processed += 1;
+            pendingWrites.push({ id: recipient.id, outcome });
+            if (pendingWrites.length >= FLUSH_EVERY) await flush();
+          });
+        const tracked = task.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+        heartbeat({ seq: recipient.seq });
       }
-      const delay = slot - clock();
-      if (delay > 0) await wait(delay);
-      slot += interval;
-      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-      const task = runRecipient({
-        tenantId: input.tenantId,
-        campaignId: campaign.id,
-        automationId: campaign.automationId,
-        definition,
-        context: contextOf(customer),
-        ...(input.phase === 'rest' && input.winner ? { variant: input.winner } : {}),
-        ...(campaign.quietHours ? { quietHours: campaign.quietHours } : {}),
-        preloaded: { tenant, customer, templates: templateByKey },
-        whatsappWindowOpen: wroteRecently.has(customer.id),
-        now: clock,
-        sendMessage: deps.sendMessage,
-        changeCustomerTag: deps.changeCustomerTag,
-      })
-        .catch((err: unknown): RecipientOutcome => ({ status: 'retry', reason: (err as Error).name?.slice(0, 60) ?? 'error', notBefore: new Date(clock() + 60_000).toISOString() }))
-        .then(async (outcome) => {
-          processed += 1;
-          pendingWrites.push({ id: recipient.id, outcome });
-          if (pendingWrites.length >= FLUSH_EVERY) await flush();
-        });
-      const tracked = task.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      heartbeat({ seq: recipient.seq });
+      if (halted) break;
+      taken += due.length;
+      lastSeq = (due[due.length - 1] as DueRecipient).seq;
+      if (due.length < requested) {
+        exhausted = true;
+        break;
+      }
+      if (taken >= input.limit) break;
+      requested = Math.min(page, input.limit - taken);
+      due = await dueRecipients(em, { ...input, afterSeq: lastSeq, limit: requested });
+      if (due.length === 0) {
+        exhausted = true;
+        break;
+      }
     }
     await Promise.all(inFlight);
     await flush();
     await notifyCampaignProgress(em, input.tenantId, campaign.id);
-    const last = due[due.length - 1] as DueRecipient;
-    return { processed, lastSeq: last.seq, exhausted: due.length < input.limit, nextSlotAt: Math.max(slot, clock() - CATCH_UP_MS) };
+    return { processed, lastSeq, exhausted, nextSlotAt: Math.max(slot, clock() - CATCH_UP_MS) };
   };
 }

@@ -17,6 +17,7 @@ export interface CampaignBatchInput {
   phase: CampaignPhase;
   /** Recipients with a greater `seq` only (keyset through one pass). */
   afterSeq: number;
+  /** At most this many recipients (read a page at a time). */
   limit: number;
   /** Epoch ms of the first free send slot. */
   nextSlotAt: number;

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { campaignProgress, campaignResults, splitVariants, totalOf } from '../../../activities/campaign';
+import { campaignProgress, campaignResults, closeRemainingRecipients, splitVariants, totalOf } from '../../../activities/campaign';
 import { Campaign } from '../../../db/entities';
 import {
   type CampaignWorkflowInput,
@@ -61,9 +61,15 @@ export async function controlCampaign(ctx: RequestContext, deps: CampaignDeps, i
   if (control === 'resume' && campaign.status !== 'paused') throw new AppError('INVALID_STATE', 'The campaign is not paused');
   const signal = control === 'pause' ? pauseCampaignSignal : control === 'resume' ? resumeCampaignSignal : cancelCampaignSignal;
   await deps.temporal.workflow.getHandle(campaign.workflowId).signal(signal);
+  // Mirrored at once: a running batch checks the row between pages and stops.
   if (control === 'pause') campaign.status = 'paused';
   if (control === 'resume') campaign.status = campaign.startedAt ? 'running' : 'scheduled';
+  if (control === 'cancel') {
+    campaign.status = 'cancelled';
+    campaign.completedAt = new Date();
+  }
   await ctx.em.flush();
+  if (control === 'cancel') await closeRemainingRecipients(ctx.em, ctx.tenantId, campaign.id);
   ctx.logger.info({ campaignId: campaign.id, control }, 'campaign control');
   return presentCampaign(campaign);
 }
