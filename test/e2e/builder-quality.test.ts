@@ -11,7 +11,7 @@ import { launchBrowser, saveScreenshot } from '../helpers/browser';
 import { signup, type SignedUp } from '../helpers/http';
 
 const SHOTS = 'e2e-builder-quality';
-const NAV = ['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Reports', 'Settings'];
+const NAV = ['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Campaigns', 'Reports', 'Chat', 'Settings'];
 
 /** A small automation with one step of each form kind worth checking. */
 const DEFINITION = {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp } from '../helpers/app';
 import { launchBrowser, newPage, saveScreenshot } from '../helpers/browser';
 
-const NAV_LABELS = ['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Reports', 'Settings'];
+const NAV_LABELS = ['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Campaigns', 'Reports', 'Chat', 'Settings'];
 const SHOTS = 'e2e-login';
 
 const owner = {

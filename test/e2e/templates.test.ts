@@ -63,9 +63,9 @@ describe('message template editor', () => {
       const row = page.getByTestId('template-row-reminder-2h-sms');
       await row.waitFor();
       expect(await row.innerText()).toMatch(/Reminder 2 hours before \(SMS\)[\s\S]*System[\s\S]*reminder-2h-sms[\s\S]*SMS/);
-      // The seven main navigation entries are unchanged; Automations stays current.
+      // The main navigation entries are unchanged; Automations stays current.
       const nav = page.getByRole('navigation').first();
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Reports', 'Settings']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Dashboard', 'Calendar', 'Customers', 'Automations', 'Executions', 'Campaigns', 'Reports', 'Chat', 'Settings']);
       await saveScreenshot(page, SHOTS, '01-list');
     });
   });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AutomationsIcon,
   CalendarIcon,
+  CampaignsIcon,
   CustomersIcon,
   DashboardIcon,
   ExecutionsIcon,
@@ -9,8 +10,6 @@ import {
   SettingsIcon,
 } from '../components/icons';
 import { ChatIcon } from '../chat/ChatIcon';
-import { ActivityIcon } from '../activity/ActivityIcon';
-import { ImportIcon } from '../imports/ImportIcon';
 
 export interface NavItem {
   to: string;
@@ -18,17 +17,15 @@ export interface NavItem {
   icon: ReactNode;
 }
 
+/** The main sections; settings-like pages (calendars, import, team activity) are reached from Settings. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', icon: <DashboardIcon /> },
   { to: '/calendar', label: 'Calendar', icon: <CalendarIcon /> },
   { to: '/customers', label: 'Customers', icon: <CustomersIcon /> },
   { to: '/automations', label: 'Automations', icon: <AutomationsIcon /> },
   { to: '/executions', label: 'Executions', icon: <ExecutionsIcon /> },
-  { to: '/campaigns', label: 'Campaigns', icon: <CustomersIcon /> },
+  { to: '/campaigns', label: 'Campaigns', icon: <CampaignsIcon /> },
   { to: '/reports', label: 'Reports', icon: <ReportsIcon /> },
   { to: '/chat', label: 'Chat', icon: <ChatIcon /> },
-  { to: '/activity', label: 'Team activity', icon: <ActivityIcon /> },
-  { to: '/imports', label: 'Import', icon: <ImportIcon /> },
-  { to: '/integrations/calendars', label: 'Calendars & video', icon: <CalendarIcon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ];
