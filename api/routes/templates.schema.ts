@@ -16,6 +16,13 @@ export const templateCreateSchema = z
     channel,
     subject: z.string().max(300).nullish(),
     body: z.string().max(10_000),
+    /** Twilio's Content SID of the WhatsApp template Meta approved for this text (sent outside the 24 h window). */
+    whatsappContentSid: z
+      .string()
+      .trim()
+      .regex(/^HX[0-9a-f]{32}$/, 'must be a Twilio Content SID: HX and 32 hex digits')
+      .nullish()
+      .openapi({ description: 'WhatsApp only: the approved template sent outside the 24-hour window' }),
   })
   .openapi('TemplateInput');
 
@@ -29,6 +36,7 @@ export const templateSchema = z
     channel,
     subject: z.string().nullable(),
     body: z.string(),
+    whatsappContentSid: z.string().nullable(),
     system: z.boolean(),
     createdAt: recordShape.createdAt,
     updatedAt: recordShape.updatedAt,

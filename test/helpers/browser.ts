@@ -42,3 +42,18 @@ export async function saveScreenshot(page: Page, folder: string, name: string): 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * A `step(name, run)` for browser tests: runs `run`, and when it throws saves a screenshot
+ * test-results/<folder>/failed-<name>.png before rethrowing. `page` is read at each call.
+ */
+export function screenshotOnFailure(page: () => Page, folder: string): <T>(name: string, run: () => Promise<T>) => Promise<T> {
+  return async (name, run) => {
+    try {
+      return await run();
+    } catch (error) {
+      await saveScreenshot(page(), folder, `failed-${name}`).catch(() => undefined);
+      throw error;
+    }
+  };
+}

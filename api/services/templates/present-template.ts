@@ -7,6 +7,7 @@ export interface TemplateBody {
   channel: MessageTemplate['channel'];
   subject: string | null;
   body: string;
+  whatsappContentSid: string | null;
   system: boolean;
   createdAt: string;
   updatedAt: string;
@@ -20,6 +21,7 @@ export function presentTemplate(t: MessageTemplate): TemplateBody {
     channel: t.channel,
     subject: t.subject ?? null,
     body: t.body,
+    whatsappContentSid: t.whatsappContentSid ?? null,
     system: t.system,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

@@ -27,15 +27,26 @@ export async function findTemplateOrThrow(ctx: Pick<RequestContext, 'em'>, id: s
   return template;
 }
 
+/** An approved WhatsApp template belongs to a WhatsApp text only. */
+function assertContentSidFits(channel: TemplateInput['channel'], contentSid: string | null | undefined): void {
+  if (contentSid && channel !== 'whatsapp') {
+    throw new AppError('VALIDATION_FAILED', 'Only a WhatsApp template has an approved Content SID', [
+      { path: 'whatsappContentSid', message: `is for WhatsApp templates; this one is ${channel}` },
+    ]);
+  }
+}
+
 /** Creates a template once it is known to render: every variable and helper must exist. */
 export async function createTemplate(ctx: RequestContext, input: TemplateInput): Promise<TemplateBody> {
   assertTemplateValid(input);
+  assertContentSidFits(input.channel, input.whatsappContentSid);
   const template = createInTenant(ctx, MessageTemplate, {
     key: input.key,
     name: input.name,
     channel: input.channel,
     subject: input.subject ?? undefined,
     body: input.body,
+    whatsappContentSid: input.whatsappContentSid ?? undefined,
   });
   await flushUnique(ctx, input.key);
   ctx.logger.info({ templateId: template.id, key: template.key }, 'template created');
@@ -55,6 +66,8 @@ export async function updateTemplate(ctx: RequestContext, id: string, input: Par
     body: input.body ?? template.body,
   };
   assertTemplateValid(next);
+  const contentSid = input.whatsappContentSid === undefined ? template.whatsappContentSid : input.whatsappContentSid ?? undefined;
+  assertContentSidFits(next.channel, contentSid);
   const keyChanges = next.key !== template.key;
   const familyChanges = (next.channel === 'email') !== (template.channel === 'email');
   if (keyChanges || familyChanges) {
@@ -68,7 +81,7 @@ export async function updateTemplate(ctx: RequestContext, id: string, input: Par
       );
     }
   }
-  ctx.em.assign(template, { ...next, name: input.name ?? template.name, subject: next.subject ?? null });
+  ctx.em.assign(template, { ...next, name: input.name ?? template.name, subject: next.subject ?? null, whatsappContentSid: contentSid ?? null });
   await flushUnique(ctx, next.key);
   return presentTemplate(template);
 }

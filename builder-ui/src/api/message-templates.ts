@@ -6,6 +6,8 @@ import type { ListResponse } from './types';
 /** A template as the templates API answers it (the builder's picker reads only the MessageTemplate part). */
 export interface TemplateRecord extends MessageTemplate {
   subject: string | null;
+  /** WhatsApp: Twilio's Content SID of the approved template, sent outside the 24 h window. */
+  whatsappContentSid: string | null;
   /** Seeded at signup: the essential automations send it. */
   system: boolean;
   createdAt: string;
@@ -21,6 +23,7 @@ export interface TemplateInput {
   channel: TemplateChannel;
   subject?: string | null;
   body: string;
+  whatsappContentSid?: string | null;
 }
 
 export interface SmsCount {

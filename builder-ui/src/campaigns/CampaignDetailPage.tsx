@@ -55,6 +55,8 @@ export function CampaignDetailPage() {
   if (!c) return <ErrorAlert error={campaign.error} />;
   const progress = c.progress;
   const awaitingWinner = c.workflow?.state === 'awaitingWinner';
+  // A winner is only chosen for an A/B test that keeps part of the audience for it, while that part is unsent.
+  const winnerPending = !c.winnerVariant && !!c.abTest && c.abTest.testPercent < 100 && ['scheduled', 'running', 'paused'].includes(c.status);
 
   return (
     <>
@@ -77,7 +79,7 @@ export function CampaignDetailPage() {
       {progress && (
         <section className="campaign-progress" aria-label="Progress" aria-live="polite">
           {STAGES.map(([key, label]) => (
-            <div key={key} className="card card-padded campaign-figure">
+            <div key={key} className="card card-padded campaign-figure" data-testid={`campaign-figure-${key}`}>
               <div className="campaign-figure-value">{progress[key]}</div>
               <div className="campaign-figure-label">{label}</div>
             </div>
@@ -92,7 +94,7 @@ export function CampaignDetailPage() {
         <section className="card card-padded" aria-label="Results">
           <h2 className="card-title">Results {c.winnerVariant ? `— winner: ${c.winnerVariant}` : ''}</h2>
           <ResultsTable rows={[...report.data.variants, report.data.total]} />
-          {report.data.variants.length > 1 && !c.winnerVariant && (
+          {winnerPending && report.data.variants.length > 1 && (
             <div className="campaign-actions">
               {report.data.variants.map((v) => (
                 <button key={v.variant} type="button" className="btn btn-secondary btn-sm" onClick={() => action.mutate({ kind: 'winner', variant: v.variant as string })}>

@@ -71,9 +71,25 @@ export interface NewCampaign {
 }
 
 const LIVE: CampaignStatus[] = ['scheduled', 'running', 'paused'];
+/** Delivery reports keep arriving after the last send, and they publish no live event. */
+const DELIVERY_REPORTS_MS = 15 * 60_000;
+
+/** How often a campaign's figures are fetched again: often while it sends, less for a while after. */
+function refreshEvery(c: Campaign | undefined): number | false {
+  if (!c) return false;
+  if (LIVE.includes(c.status)) return 3_000;
+  const ended = c.completedAt ? Date.parse(c.completedAt) : NaN;
+  return Date.now() - ended < DELIVERY_REPORTS_MS ? 5_000 : false;
+}
 
 export function useCampaigns() {
-  return useQuery({ queryKey: ['campaigns', 'list'], queryFn: ({ signal }) => api.get<ListResponse<Campaign>>('/api/campaigns', { limit: 100 }, signal) });
+  return useQuery({
+    queryKey: ['campaigns', 'list'],
+    queryFn: ({ signal }) => api.get<ListResponse<Campaign>>('/api/campaigns', { limit: 100 }, signal),
+    // Statuses and audiences change while campaigns send: never trust a cached list on return.
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data?.items.some((c) => LIVE.includes(c.status)) ? 5_000 : false),
+  });
 }
 
 /** A campaign with its progress; polled while it runs (live events refresh it sooner). */
@@ -81,12 +97,16 @@ export function useCampaign(id: string) {
   return useQuery({
     queryKey: ['campaigns', 'detail', id],
     queryFn: ({ signal }) => api.get<Campaign>(`/api/campaigns/${encodeURIComponent(id)}`, undefined, signal),
-    refetchInterval: (query) => (query.state.data && LIVE.includes(query.state.data.status) ? 3_000 : false),
+    refetchInterval: (query) => refreshEvery(query.state.data),
   });
 }
 
 export function useCampaignReport(id: string) {
-  return useQuery({ queryKey: ['campaigns', 'report', id], queryFn: ({ signal }) => api.get<CampaignReport>(`/api/campaigns/${encodeURIComponent(id)}/report`, undefined, signal) });
+  return useQuery({
+    queryKey: ['campaigns', 'report', id],
+    queryFn: ({ signal }) => api.get<CampaignReport>(`/api/campaigns/${encodeURIComponent(id)}/report`, undefined, signal),
+    refetchInterval: (query) => refreshEvery(query.state.data?.campaign),
+  });
 }
 
 export function useCreateCampaign() {

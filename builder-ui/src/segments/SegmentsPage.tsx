@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../components/Alert';
 import { TextField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
@@ -16,7 +16,9 @@ export function SegmentsPage() {
   const save = useSaveSegment();
   const remove = useDeleteSegment();
   const [editing, setEditing] = useState<{ id?: string; name: string; filter: SegmentFilter }>({ name: '', filter: {} });
-  const filter = useDebounced(compact(editing.filter), 300);
+  // Memoized: a new object every render would restart the debounce and re-render every 300 ms forever.
+  const compacted = useMemo(() => compact(editing.filter), [editing.filter]);
+  const filter = useDebounced(compacted, 300);
   const preview = useSegmentPreview(filter);
   const open = (s: Segment) => setEditing({ id: s.id, name: s.name, filter: s.filter });
 

@@ -14,12 +14,19 @@ import { TemplateForm, type TemplateDraft } from './TemplateForm';
 import './templates.css';
 
 const LIST = '/automations/templates';
-const EMPTY: TemplateDraft = { key: '', name: '', channel: 'sms', subject: '', body: '' };
+const EMPTY: TemplateDraft = { key: '', name: '', channel: 'sms', subject: '', body: '', whatsappContentSid: '' };
 
-const draftOf = (t: TemplateRecord): TemplateDraft => ({ key: t.key, name: t.name, channel: t.channel, subject: t.subject ?? '', body: t.body });
+const draftOf = (t: TemplateRecord): TemplateDraft => ({ key: t.key, name: t.name, channel: t.channel, subject: t.subject ?? '', body: t.body, whatsappContentSid: t.whatsappContentSid ?? '' });
 
 function inputOf(d: TemplateDraft): TemplateInput {
-  return { key: d.key.trim(), name: d.name.trim(), channel: d.channel, subject: d.channel === 'email' ? d.subject : null, body: d.body };
+  return {
+    key: d.key.trim(),
+    name: d.name.trim(),
+    channel: d.channel,
+    subject: d.channel === 'email' ? d.subject : null,
+    body: d.body,
+    whatsappContentSid: d.channel === 'whatsapp' && d.whatsappContentSid.trim() ? d.whatsappContentSid.trim() : null,
+  };
 }
 
 const same = (a: TemplateDraft, b: TemplateDraft) => JSON.stringify(inputOf(a)) === JSON.stringify(inputOf(b));
@@ -111,7 +118,7 @@ function TemplateEditor({ record }: { record: TemplateRecord | undefined }) {
   };
 
   const title = record ? record.name : 'New message template';
-  const fieldNames = ['key', 'name', 'channel', 'subject', 'body'];
+  const fieldNames = ['key', 'name', 'channel', 'subject', 'body', 'whatsappContentSid'];
   return (
     <>
       <PageHeader

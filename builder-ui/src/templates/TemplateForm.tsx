@@ -11,6 +11,8 @@ export interface TemplateDraft {
   channel: TemplateChannel;
   subject: string;
   body: string;
+  /** WhatsApp only; empty: none approved. */
+  whatsappContentSid: string;
 }
 
 const NO_VARS: string[] = [];
@@ -64,6 +66,18 @@ export function TemplateForm({
           onChange={(v) => onChange('body', v)}
         />
       </div>
+      {draft.channel === 'whatsapp' && (
+        <TextField
+          label="Approved template (Content SID)"
+          value={draft.whatsappContentSid}
+          error={errors.whatsappContentSid}
+          hint="From Twilio's Content Template Builder, once Meta approved it (HX…). Sent instead of the text outside the 24-hour window; without it those sends fail."
+          maxLength={34}
+          spellCheck={false}
+          autoCapitalize="off"
+          onChange={(e) => onChange('whatsappContentSid', e.target.value)}
+        />
+      )}
       <HelperReference />
     </div>
   );

@@ -2,10 +2,10 @@ import { ApiError } from '../api/errors';
 import type { TemplateProblem } from '../api/message-templates';
 
 /** Form fields a template error can point at. */
-export type TemplateField = 'key' | 'name' | 'channel' | 'subject' | 'body';
+export type TemplateField = 'key' | 'name' | 'channel' | 'subject' | 'body' | 'whatsappContentSid';
 export type FieldProblems = Partial<Record<TemplateField, string>>;
 
-const FIELDS = new Set<string>(['key', 'name', 'channel', 'subject', 'body']);
+const FIELDS = new Set<string>(['key', 'name', 'channel', 'subject', 'body', 'whatsappContentSid']);
 
 function add(out: FieldProblems, field: string, message: string): void {
   if (!FIELDS.has(field)) return;
