@@ -74,7 +74,7 @@ describe('booking under contention', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(workflows).toEqual([winner.workflowId]);
-  });
+  }, 180_000);
 
   test('retrying the winner with its Idempotency-Key replays the booking instead of losing to itself', async () => {
     const body = { serviceId, staffId, startsAt: DateTime.fromISO(`${day.toISODate()}T15:00`, { zone: ZONE }).toUTC().toISO(), customer: { name: 'Retry', email: 'retry@example.com' } };

@@ -7,6 +7,9 @@ import { CampaignRecipient, Message } from '../../db/entities';
 import { sleep, waitFor } from './automation-harness';
 import { campaign, createSegment, createTemplate, launchCampaign, seedAudience, textsPerNumber, waitForCampaign, zoneAtLocalHour } from './campaign-stack';
 import { type EngineStack, startEngineStack } from './engine-stack';
+import { createFetchCampaignPricesActivity } from '../../activities/campaign/fetch-prices';
+import { createProviders } from '../../activities/messaging';
+import { createLogger } from '../../runtime/logger';
 
 let stack: EngineStack;
 const noon = () => zoneAtLocalHour(12);
@@ -45,6 +48,29 @@ test('sends once to every recipient who agreed, skips opted-out ones, records an
   expect(failedRow).toMatchObject({ status: 'failed', errorCode: '21610' });
   // The blocked number was tried once: 21610 is not retried.
   expect(stack.twilio.sendRequests.filter((r) => r.form.To === blocked)).toHaveLength(1);
+}, 120_000);
+
+test('prices missing from the callbacks are fetched from Twilio afterwards, and the report shows the cost', async () => {
+  const audience = await seedAudience(stack, 6, { tag: 'priced', timezone: noon(), phoneFrom: 2_150_000 });
+  const segmentId = await createSegment(stack, 'Priced', { tags: { any: ['priced'] } });
+  const launched = await launchCampaign(stack, { name: 'Priced', segmentId, ratePerSecond: 50, content: { channel: 'sms', variants: [{ id: 'a', templateId: 'promo-a' }] } });
+  await waitForCampaign(stack, launched.id, (c) => c.status === 'completed');
+  const sent = stack.twilio.messages.filter((m) => audience.eligible.includes(m.to));
+  expect(sent).toHaveLength(audience.eligible.length);
+  // Twilio sets the price some time after the send; its callbacks here carried none.
+  for (const m of sent) stack.twilio.setStatus(m.sid, 'delivered', { price: '-0.07900' });
+  const fetchPrices = createFetchCampaignPricesActivity({
+    orm: stack.app.orm,
+    logger: createLogger({ level: 'silent', pretty: false }),
+    providers: createProviders(stack.app.config, { twilioHttpClient: stack.twilio.httpClient() }),
+  });
+  const first = await fetchPrices({ tenantId: stack.owner.tenant.id, campaignId: launched.id });
+  expect(first).toEqual({ updated: audience.eligible.length, missing: 0 });
+  expect(await fetchPrices({ tenantId: stack.owner.tenant.id, campaignId: launched.id })).toEqual({ updated: 0, missing: 0 });
+  const rows = await stack.em().find(Message, { campaignId: launched.id });
+  expect(rows.map((r) => r.priceMicros)).toEqual(rows.map(() => 79_000));
+  const report = (await stack.owner.api.get(`/api/campaigns/${launched.id}/report`)).body;
+  expect(report.total.costCents).toBe(Math.round((audience.eligible.length * 79_000) / 10_000));
 }, 120_000);
 
 test('pause holds the sends, resume finishes them, and nobody gets two', async () => {

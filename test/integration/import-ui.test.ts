@@ -41,7 +41,7 @@ test('upload, preview with per-row errors, skip the bad rows, import with progre
   await fs.promises.writeFile(file, ['name,email,phone', 'Uma Ok,uma@example.com,+12125550111', 'Vic Bad,vic-at-example,', 'Wes Ok,wes@example.com,'].join('\n'));
   try {
     await page.goto('/imports');
-    await page.getByRole('link', { name: 'Import' }).waitFor();
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
     await page.getByLabel('CSV file').setInputFiles(file);
     await page.getByRole('button', { name: 'Preview' }).click();
 
