@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { CalendarSettings } from '../../db/entities';
+import { Appointment, CalendarSettings } from '../../db/entities';
 import type { Logger } from '../../runtime/logger';
 import { createAppointmentSnapshotActivity, type AppointmentSnapshot } from '../appointment-snapshot';
 import { buildAppointmentIcs } from '../messaging/ics';
@@ -29,12 +29,13 @@ export interface SendCalendarInviteResult {
 const EPOCH_2020 = Date.UTC(2020, 0, 1);
 
 /**
- * SEQUENCE of an invite: seconds since 2020 at the change. It only grows, stays above the
- * minute-based sequence of .ics files attached to automation emails (the same UID), and is the
- * same for every attempt of one change.
+ * SEQUENCE of an invite: seconds since 2020 at the change plus the appointment's own change
+ * counter (raised on every change of time, staff or status). It stays above the minute-based
+ * sequence of .ics files attached to automation emails (the same UID), and grows strictly even
+ * when a reschedule and a cancel fall in the same second.
  */
-export function inviteSequence(at: string): number {
-  return Math.max(0, Math.floor((Date.parse(at) - EPOCH_2020) / 1000));
+export function inviteSequence(at: string, changeCount: number): number {
+  return Math.max(0, Math.floor((Date.parse(at) - EPOCH_2020) / 1000)) + changeCount;
 }
 
 function when(snapshot: AppointmentSnapshot): string {
@@ -79,7 +80,8 @@ export function createSendCalendarInvite(deps: { orm: MikroORM; logger: Logger; 
     if (!to) return { status: 'skipped', reason: 'no_address' };
     const cancelled = input.change === 'cancelled';
     const context = { ...snapshot, appointment: { ...snapshot.appointment, status: cancelled ? 'cancelled' : snapshot.appointment.status === 'cancelled' ? 'confirmed' : snapshot.appointment.status } };
-    const sequence = inviteSequence(input.at);
+    const counter = await em.findOne(Appointment, { id: input.appointmentId }, { fields: ['sequence'] });
+    const sequence = inviteSequence(input.at, counter?.sequence ?? 0);
     const from = emailFromOf(deps.config);
     const ics = buildAppointmentIcs({
       context,
