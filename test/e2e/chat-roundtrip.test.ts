@@ -6,7 +6,7 @@
 import '../helpers/fresh-orm-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPage, saveScreenshot } from '../helpers/browser';
 import { type SignedUp, signup } from '../helpers/http';
@@ -55,6 +55,20 @@ describe('live chat between the portal and the admin', () => {
     }
   };
 
+  /**
+   * Types like a person until the other side shows the typing indicator: a keystroke made while
+   * a socket is still connecting is not announced, the next ones are.
+   */
+  const typeUntilSeen = async (input: Locator, indicator: Locator, text: string) => {
+    const deadline = Date.now() + 20_000;
+    await input.pressSequentially(text, { delay: 30 });
+    while (!(await indicator.isVisible())) {
+      if (Date.now() > deadline) throw new Error('the typing indicator never appeared');
+      await input.press('.');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+  };
+
   it('round-trips a message with typing indicators and read receipts, live on both sides', async () => {
     await step('open', async () => {
       await admin.goto('/chat');
@@ -87,8 +101,7 @@ describe('live chat between the portal and the admin', () => {
     });
 
     await step('admin-types', async () => {
-      await admin.getByTestId('chat-input').pressSequentially('Sure', { delay: 30 });
-      await customer.getByTestId('chat-typing').waitFor({ timeout: 10_000 });
+      await typeUntilSeen(admin.getByTestId('chat-input'), customer.getByTestId('chat-typing'), 'Sure');
       expect(await customer.getByTestId('chat-typing').innerText()).toMatch(/is typing…$/);
       await saveScreenshot(customer, SHOTS, '01-portal-sees-typing');
       await admin.getByTestId('chat-input').fill('Sure — we open at 8, see you then!');
@@ -101,8 +114,7 @@ describe('live chat between the portal and the admin', () => {
     });
 
     await step('customer-types-and-attaches', async () => {
-      await customer.getByTestId('chat-input').pressSequentially('Here', { delay: 30 });
-      await admin.getByTestId('chat-typing').waitFor({ timeout: 10_000 });
+      await typeUntilSeen(customer.getByTestId('chat-input'), admin.getByTestId('chat-typing'), 'Here');
       expect(await admin.getByTestId('chat-typing').innerText()).toBe('Jamie Chat is typing…');
       await customer.getByTestId('chat-input').fill('Here is the rash I mentioned');
       await customer.getByTestId('chat-file').setInputFiles({ name: 'rash.png', mimeType: 'image/png', buffer: png });
