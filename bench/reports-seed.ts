@@ -100,6 +100,7 @@ export async function seedBenchReports(client: pg.Client, tenantId: string, log:
            (case when k = 3 and n % 6 = 3 then 'failed' else 'succeeded' end)::step_status
       from generate_series(0, 199999) n cross join lateral generate_series(1, 1 + n % 3) k;`);
   await client.query(`set session_replication_role = origin`);
-  await step('report rollups (their triggers were off for the load)', `select report_rollups_rebuild(${t}), report_appointment_rollups_rebuild(${t}), report_message_rollups_rebuild(${t})`);
+  await step('report rollups (their triggers were off for the load)', `select report_rollups_rebuild(${t}), report_appointment_rollups_rebuild(${t}), report_message_rollups_rebuild(${t}),
+      report_customer_stats_rebuild(${t}), report_run_nodes_rebuild(${t}), report_funnel_rebuild(${t})`);
   await step('vacuum analyze', 'vacuum analyze');
 }

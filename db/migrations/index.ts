@@ -12,6 +12,9 @@ import { Migration20261121100000_workflow_signal_outbox } from './Migration20261
 import { Migration20261121100500_report_appointment_rollups } from './Migration20261121100500_report_appointment_rollups';
 import { Migration20261121101000_report_message_rollups } from './Migration20261121101000_report_message_rollups';
 import { Migration20261121101500_report_funnel_index } from './Migration20261121101500_report_funnel_index';
+import { Migration20261121110000_report_customer_stats } from './Migration20261121110000_report_customer_stats';
+import { Migration20261121110500_report_run_nodes } from './Migration20261121110500_report_run_nodes';
+import { Migration20261121111000_report_funnel_daily } from './Migration20261121111000_report_funnel_daily';
 
 /**
  * Every migration in order. Listed explicitly so the same code runs under tsx, ts-jest
@@ -31,4 +34,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121100500_report_appointment_rollups', class: Migration20261121100500_report_appointment_rollups },
   { name: 'Migration20261121101000_report_message_rollups', class: Migration20261121101000_report_message_rollups },
   { name: 'Migration20261121101500_report_funnel_index', class: Migration20261121101500_report_funnel_index },
+  { name: 'Migration20261121110000_report_customer_stats', class: Migration20261121110000_report_customer_stats },
+  { name: 'Migration20261121110500_report_run_nodes', class: Migration20261121110500_report_run_nodes },
+  { name: 'Migration20261121111000_report_funnel_daily', class: Migration20261121111000_report_funnel_daily },
 ];

@@ -19,6 +19,12 @@ describe('report rollups kept by triggers', () => {
     balances: await sql(`select appointment_id, owed_cents from report_open_balances where tenant_id = ? order by appointment_id`, [owner.tenant.id]),
     messages: await sql(`select day::text, channel, campaign, variant, status, n, cost_micros::text from report_messages_daily
                           where tenant_id = ? and (n <> 0 or cost_micros <> 0) order by day, channel, campaign, variant, status`, [owner.tenant.id]),
+    customers: await sql(`select customer_id, first_booked_at, visits, first_visit_at, last_visit_at, first_paid_at from report_customer_stats
+                           where tenant_id = ? order by customer_id`, [owner.tenant.id]),
+    runNodes: await sql(`select run_id, node_id, automation_id, run_started_at, node_type, first_sequence, failed from report_run_nodes
+                          where tenant_id = ? order by run_id, node_id`, [owner.tenant.id]),
+    lastSteps: await sql(`select id, last_step_node_id from automation_runs where tenant_id = ? order by id`, [owner.tenant.id]),
+    funnel: await sql(`select day::text, source, step, n from report_funnel_daily where tenant_id = ? and n <> 0 order by day, source, step`, [owner.tenant.id]),
   });
 
   beforeAll(async () => {
@@ -46,11 +52,26 @@ describe('report rollups kept by triggers', () => {
     await sql(`update messages set status = 'failed', price_micros = -7500 where id = ?`, [messages[0]]);
     await sql(`update messages set created_at = created_at - interval '9 days', variant = 'B' where id = ?`, [messages[1]]);
     await sql(`update messages set direction = 'inbound' where id = ?`, [messages[2]]);
+    await sql(`update payments set status = 'pending', paid_at = null where id = (select id from payments where tenant_id = ? and status = 'paid' order by paid_at limit 1)`, [owner.tenant.id]);
+    const steps = await sql<{ id: string; run_id: string }>(`select id, run_id from run_steps where tenant_id = ? order by run_id, sequence desc`, [owner.tenant.id]);
+    expect(steps.length).toBeGreaterThan(2);
+    await sql(`update run_steps set status = 'failed' where id = ?`, [steps[0]?.id]);
+    await sql(`update run_steps set node_id = 'moved' where id = ?`, [steps[1]?.id]);
+    await sql(`delete from run_steps where id = ?`, [steps[2]?.id]);
+    await sql(`update automation_runs set started_at = started_at - interval '40 days' where id = ?`, [steps[0]?.run_id]);
+    const events = await sql<{ id: string }>(`select id from funnel_events where tenant_id = ? order by occurred_at`, [owner.tenant.id]);
+    expect(events.length).toBeGreaterThan(2);
+    await sql(`update funnel_events set occurred_at = occurred_at + interval '2 days', source = 'newsletter' where id = ?`, [events[0]?.id]);
+    await sql(`delete from funnel_events where id = ?`, [events[1]?.id]);
     const maintained = await snapshot();
+    expect(maintained.runNodes.length).toBeGreaterThan(0);
+    expect(maintained.customers.length).toBeGreaterThan(0);
+    expect(maintained.funnel.length).toBeGreaterThan(0);
     expect(maintained.appointments).not.toEqual(before.appointments);
     expect(maintained.messages).not.toEqual(before.messages);
 
     await sql(`select report_rollups_rebuild(?::uuid), report_appointment_rollups_rebuild(?::uuid), report_message_rollups_rebuild(?::uuid)`, [owner.tenant.id, owner.tenant.id, owner.tenant.id]);
+    await sql(`select report_customer_stats_rebuild(?::uuid), report_run_nodes_rebuild(?::uuid), report_funnel_rebuild(?::uuid)`, [owner.tenant.id, owner.tenant.id, owner.tenant.id]);
     expect(await snapshot()).toEqual(maintained);
   });
 
@@ -59,6 +80,9 @@ describe('report rollups kept by triggers', () => {
     expect(await sql(`select 1 from report_appointments_daily where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
     expect(await sql(`select 1 from report_revenue_daily where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
     expect(await sql(`select 1 from report_messages_daily where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
+    expect(await sql(`select 1 from report_customer_stats where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
+    expect(await sql(`select 1 from report_run_nodes where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
+    expect(await sql(`select 1 from report_funnel_daily where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
     expect(await sql(`select 1 from appointments where tenant_id = ?`, [owner.tenant.id])).toEqual([]);
   });
 });

@@ -19,18 +19,25 @@ export const automationsReport: ReportDefinition = {
       sqlRows<Record<string, unknown>>(em, `select ${counts} from automation_runs r where ${where}`, b),
       currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select au.name, ${counts} from automation_runs r join automations au on au.id = r.automation_id and au.tenant_id = :tenant
           where ${where} group by au.id, au.name order by runs desc, au.name`, b)),
+      // Per node from report_run_nodes (a row per run and node reached) and each run's last step
+      // (automation_runs.last_step_node_id), both kept by triggers on run_steps.
       currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `
-        with runs as (select r.id, r.automation_id, r.status from automation_runs r where ${where}),
-             steps as (select s.run_id, s.node_id, s.node_type, s.status, s.sequence,
-                              row_number() over (partition by s.run_id order by s.sequence desc) as from_end
-                         from run_steps s join runs on runs.id = s.run_id where s.tenant_id = :tenant)
-        select au.name as automation, st.node_id, min(st.node_type) as node_type, count(distinct st.run_id)::int as reached,
-               count(distinct st.run_id) filter (where st.status = 'failed')::int as failed_steps,
-               count(distinct st.run_id) filter (where st.from_end = 1 and runs.status in ('failed', 'cancelled'))::int as dropped,
-               count(distinct st.run_id) filter (where st.from_end = 1 and runs.status in ('running', 'waiting'))::int as waiting,
-               (select count(*) from runs r2 where r2.automation_id = au.id)::int as started
-          from steps st join runs on runs.id = st.run_id join automations au on au.id = runs.automation_id and au.tenant_id = :tenant
-         group by au.id, au.name, st.node_id order by au.name, min(st.sequence), st.node_id`, b)),
+        with nodes as (
+          select n.automation_id, n.node_id, min(n.node_type) as node_type, count(*)::int as reached,
+                 count(*) filter (where n.failed)::int as failed_steps, min(n.first_sequence) as first_sequence
+            from report_run_nodes n where n.tenant_id = :tenant and n.run_started_at >= :from and n.run_started_at < :to group by 1, 2),
+        ends as (
+          select r.automation_id, r.last_step_node_id as node_id,
+                 count(*) filter (where r.status in ('failed', 'cancelled'))::int as dropped,
+                 count(*) filter (where r.status in ('running', 'waiting'))::int as waiting
+            from automation_runs r where ${where} and r.last_step_node_id is not null group by 1, 2),
+        started as (select r.automation_id, count(*)::int as started from automation_runs r where ${where} group by 1)
+        select au.name as automation, nodes.node_id, nodes.node_type, nodes.reached, nodes.failed_steps,
+               coalesce(ends.dropped, 0) as dropped, coalesce(ends.waiting, 0) as waiting, started.started
+          from nodes join automations au on au.id = nodes.automation_id and au.tenant_id = :tenant
+          join started on started.automation_id = nodes.automation_id
+          left join ends on ends.automation_id = nodes.automation_id and ends.node_id = nodes.node_id
+         order by au.name, nodes.first_sequence, nodes.node_id`, b)),
       sqlRows<Record<string, unknown>>(em, `select ${bucketSql('r.started_at', scope)} as bucket, count(*)::int as runs,
           count(*) filter (where r.status = 'completed')::int as completed, count(*) filter (where r.status = 'failed')::int as failed
           from automation_runs r where ${where} group by 1`, b),

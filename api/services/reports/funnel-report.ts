@@ -1,7 +1,8 @@
 import { currentOnly, type ReportDefinition } from './report-definition';
 import { fillSeries } from './report-period';
-import { bucketSql, num, scopeBindings, sqlRows } from './report-sql';
+import { num, scopeBindings, sqlRows } from './report-sql';
 import { ratio } from './report-types';
+import { rollupPeriod } from './revenue-report';
 
 const steps = ['view', 'service_selected', 'slot_selected', 'form_completed', 'booked'] as const;
 const stepLabels: Record<string, string> = { view: 'Viewed page', service_selected: 'Chose a service', slot_selected: 'Chose a time', form_completed: 'Filled the form', booked: 'Booked' };
@@ -15,15 +16,15 @@ export const funnelReport: ReportDefinition = {
   ],
   async compute(em, scope, labels, options) {
     const b = scopeBindings(scope);
-    const where = 'f.tenant_id = :tenant and f.occurred_at >= :from and f.occurred_at < :to';
-    // A session has at most one event per step (unique tenant_id, session_id, step), so counting
-    // events is counting sessions: no distinct sort, and an index-only scan of the covering index.
+    // report_funnel_daily: events per local day, source and step, kept by a trigger. A session has
+    // at most one event per step (unique tenant_id, session_id, step), so events are sessions.
+    const where = rollupPeriod;
     const [byStep, byPage, series] = await Promise.all([
-      sqlRows<Record<string, unknown>>(em, `select f.step::text as step, count(*)::int as sessions from funnel_events f where ${where} group by 1`, b),
-      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select coalesce(nullif(f.source, ''), 'Booking page') as page, f.step::text as step, count(*)::int as sessions
-          from funnel_events f where ${where} group by 1, 2`, b)),
-      sqlRows<Record<string, unknown>>(em, `select ${bucketSql('f.occurred_at', scope)} as bucket, count(*) filter (where f.step = 'view')::int as views,
-          count(*) filter (where f.step = 'booked')::int as booked from funnel_events f where ${where} group by 1`, b),
+      sqlRows<Record<string, unknown>>(em, `select r.step, sum(r.n)::int as sessions from report_funnel_daily r where ${where} group by 1`, b),
+      currentOnly(options, () => sqlRows<Record<string, unknown>>(em, `select coalesce(nullif(r.source, ''), 'Booking page') as page, r.step, sum(r.n)::int as sessions
+          from report_funnel_daily r where ${where} group by 1, 2`, b)),
+      sqlRows<Record<string, unknown>>(em, `select to_char(date_trunc(:unit, r.day::timestamp), 'YYYY-MM-DD') as bucket, coalesce(sum(r.n) filter (where r.step = 'view'), 0)::int as views,
+          coalesce(sum(r.n) filter (where r.step = 'booked'), 0)::int as booked from report_funnel_daily r where ${where} group by 1`, b),
     ]);
     const stepRows = (counts: (step: string) => number, extra: Record<string, string> = {}) =>
       steps.map((step, i) => {
