@@ -10,6 +10,7 @@ import { createScheduleActivities } from './schedule';
 import { createVaccinationActivities } from './vaccination';
 import { createCampaignActivitiesFor } from './campaign';
 import { createReportActivities } from './reports';
+import { openWorkflows } from './temporal/open-workflows';
 
 export interface ActivityDeps {
   orm: MikroORM;
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCalendarActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging?.config ? { config: deps.messaging.config } : {}), ...(deps.messaging?.providers ? { providers: deps.messaging.providers } : {}), ...deps.calendar }),
     ...createWaitlistActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
     ...createCampaignActivitiesFor({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
+    openWorkflows,
     ...createReportActivities({ orm: deps.orm, logger: deps.logger, ...(deps.messaging ? { messaging: deps.messaging } : {}) }),
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { closedChannelGuard } from './closed-channel-guard';
 import type { AppConfig } from './config';
 
 type TemporalSettings = Pick<AppConfig, 'TEMPORAL_NAMESPACE'> &
@@ -22,9 +23,14 @@ function connectionSecurity(config: TemporalSettings) {
   return {};
 }
 
+/** Temporal's default retries, with the guard under them for retries that outlive a close. */
+export function clientInterceptors() {
+  return [makeGrpcRetryInterceptor(defaultGrpcRetryOptions()), closedChannelGuard];
+}
+
 /** The client the API and the start script use to start, signal and describe workflows. */
 export async function connectTemporalClient(address: string, config: TemporalSettings): Promise<Client> {
-  const connection = await Connection.connect({ address, ...connectionSecurity(config) });
+  const connection = await Connection.connect({ address, ...connectionSecurity(config), interceptors: clientInterceptors() });
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 }
 

@@ -63,8 +63,13 @@ describe('the dashboard and reports', () => {
       await appointments.waitFor();
       expect(await appointments.innerText()).toContain(String(today.appointments.total));
       expect(await page.getByTestId('today-revenue').innerText()).toContain(money(today.revenue.netCents, today.currency));
-      const byStatus = page.getByRole('list', { name: 'Appointments by status' });
-      expect(await byStatus.innerText()).toMatch(new RegExp(`Confirmed\\s*${today.appointments.byStatus.confirmed}`));
+      if (today.appointments.total > 0) {
+        const byStatus = page.getByRole('list', { name: 'Appointments by status' });
+        expect(await byStatus.innerText()).toMatch(new RegExp(`Confirmed\\s*${today.appointments.byStatus.confirmed}`));
+      } else {
+        // The demo business is closed some days (weekends): the empty state instead of the list.
+        expect(await appointments.innerText()).toContain('Nothing booked for today yet.');
+      }
       await page.getByRole('heading', { name: 'Next 2 hours' }).waitFor();
       await page.getByRole('heading', { name: /Needs attention/ }).waitFor();
       await page.getByRole('heading', { name: 'Recent no-shows' }).waitFor();

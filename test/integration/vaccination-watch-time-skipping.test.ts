@@ -15,6 +15,7 @@ import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import type { Activities, TriggeredAutomation } from '../../activities';
 import type { RecordRunProgressInput } from '../../activities/automation';
+import { openWorkflows } from '../../activities/temporal/open-workflows';
 import { dateAnchor } from '../../activities/vaccination';
 import { vaccinationExpiry } from '../../db/seeders/automations/definitions';
 import { createLogger } from '../../runtime/logger';
@@ -49,6 +50,7 @@ const steps = new Map<string, Map<number, StepRecord>>();
 
 function stubActivities(): Partial<Activities> {
   return {
+    openWorkflows,
     loadVaccinationWatch: async ({ vaccinationId }) => {
       const record = records.get(vaccinationId);
       if (!record) return null;
